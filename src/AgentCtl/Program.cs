@@ -1,0 +1,8 @@
+namespace AgentCtl;
+
+/// <summary>Entry point of <c>agentctl</c>: builds the command tree and runs it.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static int Main(string[] args) => AgentCtlCommandLine.Build().Parse(args).Invoke();
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace WgAgent;
+
+/// <summary>
+/// The <c>wgagent</c> command tree. Only commands that exist are registered, so <c>--help</c> tells the truth;
+/// each later feature adds its verb here.
+/// </summary>
+public static class WgAgentCommandLine
+{
+    /// <summary>Builds the root command; <c>--help</c> and <c>--version</c> come with it.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "wgagent: makes this host's WireGuard setup fail closed (nftables kill switch, exporters only over WireGuard).");
+        // With no verb yet, invoking the bare command shows the help instead of doing nothing silently.
+        root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
+        return root;
+    }
+}
