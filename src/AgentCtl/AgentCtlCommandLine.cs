@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using AgentCtl.Commands;
 
 namespace AgentCtl;
 
@@ -11,7 +12,10 @@ public static class AgentCtlCommandLine
     /// <summary>Builds the root command; <c>--help</c> and <c>--version</c> come with it.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("agentctl: asks the local wgagent whether this host is protected.");
+        var root = new RootCommand("agentctl: asks the local wgagent whether this host is protected.")
+        {
+            ConfigCommand.Build(),
+        };
         root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
         return root;
     }

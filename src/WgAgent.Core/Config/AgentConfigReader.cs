@@ -34,7 +34,7 @@ public static partial class AgentConfigReader
                 syntax.Error(new TextPosition(d.Line, d.Column), null, d.Message);
             }
 
-            return new AgentConfigReadResult(null, syntax.ToSortedList(), AgentConfig.Default.WireGuard.ConfigPath);
+            return new AgentConfigReadResult(null, syntax.ToSortedList(), sourcePath, AgentConfig.Default.WireGuard.ConfigPath);
         }
 
         var context = new ConfigReadContext(sourcePath);
@@ -54,7 +54,7 @@ public static partial class AgentConfigReader
         CheckConsistency(config, context);
 
         var diagnostics = context.Diagnostics.ToSortedList();
-        return new AgentConfigReadResult(context.Diagnostics.HasErrors ? null : config, diagnostics, wireGuard.ConfigPath);
+        return new AgentConfigReadResult(context.Diagnostics.HasErrors ? null : config, diagnostics, sourcePath, wireGuard.ConfigPath);
     }
 
     private static WireGuardSettings ReadWireGuard(TomlSection? section, WireGuardSettings defaults, ConfigReadContext context)

@@ -28,6 +28,22 @@ public sealed class WireGuardConfig
     /// of that family, and wg-quick(8) (with <c>Table = auto</c>) installs its fwmark-based policy routing.</summary>
     public bool HasDefaultRoute => Peers.Any(peer => peer.HasDefaultRoute);
 
+    /// <summary>wg-quick's default firewall mark, used when it installs a default route itself (wg-quick(8)).</summary>
+    public const uint WgQuickDefaultFwMark = 51820;
+
+    /// <summary>
+    /// The firewall mark the tunnel's own UDP will carry once wg-quick brings it up: the file's FwMark, or, when
+    /// the file sets none (or <c>off</c>) and wg-quick installs a default route (<c>Table = auto</c>), wg-quick's
+    /// 51820 (0xca6c). wg-quick takes the next free number when routing table 51820 is already in use; the daemon
+    /// reads the live mark from the kernel, this is what the file alone says. Null when packets carry no mark.
+    /// </summary>
+    public uint? EffectiveFwMark => Interface.FwMark switch
+    {
+        { } mark and not 0 => mark,
+        _ when HasDefaultRoute && Interface.Table.Kind == WireGuardRouteTableKind.Auto => WgQuickDefaultFwMark,
+        _ => null,
+    };
+
     /// <summary>A one-line summary for the startup log, without secrets.</summary>
     public override string ToString()
     {
