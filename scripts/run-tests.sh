@@ -30,8 +30,8 @@ for suite in "${suites[@]}"; do
   echo "== $name"
   start=$SECONDS
   dotnet test "$suite" -c "$config" --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" 2>&1 | tee "$results/$name.log" | grep -E '^\s*(Failed|Skipped) |Error Message|^\s*(Passed!|Failed!)|Total tests|error' 
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" 2>&1 | tee "$results/$name.log" | grep -vE '^\s*$|^(Test run for|A total of|VSTest version|Starting test execution)' 
   rc=${PIPESTATUS[0]}
   trx="$results/$name.trx"
   if [ ! -f "$trx" ]; then
