@@ -16,7 +16,7 @@ internal static class DateTimeDecoder
     public static object? Decode(in DecodeContext context)
     {
         var s = context.TokenText;
-        var c = new Cursor(s);
+        var c = new DateTimeCursor(s);
         int year = 0, month = 0, day = 0;
         var kind = TomlDateTimeKind.LocalTime;
         // A date comes first when the first non-digit is a dash; a lone time starts HH:.
@@ -67,7 +67,7 @@ internal static class DateTimeDecoder
         return new TomlDateTime(kind, year, month, day, hour, minute, second, nanos, digits, offset, zulu);
     }
 
-    private static bool ParseDate(in DecodeContext context, ref Cursor c, out int year, out int month, out int day)
+    private static bool ParseDate(in DecodeContext context, ref DateTimeCursor c, out int year, out int month, out int day)
     {
         month = day = 0;
         if (!c.Digits(4, out year) || !c.Expect((byte)'-') || !c.Digits(2, out month) || !c.Expect((byte)'-') || !c.Digits(2, out day))
@@ -92,7 +92,7 @@ internal static class DateTimeDecoder
         return true;
     }
 
-    private static bool ParseTime(in DecodeContext context, ref Cursor c, out int hour, out int minute, out int second,
+    private static bool ParseTime(in DecodeContext context, ref DateTimeCursor c, out int hour, out int minute, out int second,
         out int nanos, out int digits)
     {
         var start = c.Index;
@@ -154,7 +154,7 @@ internal static class DateTimeDecoder
         return true;
     }
 
-    private static bool ParseOffset(in DecodeContext context, ref Cursor c, out int minutes, out bool zulu)
+    private static bool ParseOffset(in DecodeContext context, ref DateTimeCursor c, out int minutes, out bool zulu)
     {
         minutes = 0;
         zulu = c.Peek is (byte)'Z' or (byte)'z';
@@ -213,46 +213,4 @@ internal static class DateTimeDecoder
 
     private static readonly string[] MonthNames =
         ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    /// <summary>A read position in the date-time text with the small steps the grammar needs.</summary>
-    private ref struct Cursor(ReadOnlySpan<byte> text)
-    {
-        private readonly ReadOnlySpan<byte> _text = text;
-
-        public int Index;
-
-        public readonly bool AtEnd => Index >= _text.Length;
-
-        public readonly byte Peek => Index < _text.Length ? _text[Index] : (byte)0;
-
-        public readonly ReadOnlySpan<byte> Rest => _text[Index..];
-
-        public bool Expect(byte b)
-        {
-            if (Peek != b)
-            {
-                return false;
-            }
-
-            Index++;
-            return true;
-        }
-
-        public bool Digits(int count, out int value)
-        {
-            value = 0;
-            for (var k = 0; k < count; k++)
-            {
-                if (AtEnd || !char.IsAsciiDigit((char)Peek))
-                {
-                    return false;
-                }
-
-                value = value * 10 + (Peek - '0');
-                Index++;
-            }
-
-            return true;
-        }
-    }
 }

@@ -21,10 +21,6 @@ internal ref partial struct TomlLexer
     private static readonly SearchValues<byte> AtomChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+.:"u8);
 
-    // Control characters (TOML 1.0: U+0000-U+0008, U+000A-U+001F, U+007F); tab is allowed everywhere text is.
-    private static readonly SearchValues<byte> CommentStops = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
-
     private readonly ReadOnlySpan<byte> _text;
     private readonly DiagnosticBag _diagnostics;
     private int _pos;
@@ -101,21 +97,6 @@ internal ref partial struct TomlLexer
         return new Token(TokenKind.Invalid, start, PositionAt(_pos));
     }
 
-    /// <summary>Error recovery: skips to the start of the next line (or the end of the input).</summary>
-    public void SkipRestOfLine()
-    {
-        var k = _text[_pos..].IndexOf((byte)'\n');
-        if (k < 0)
-        {
-            _pos = _text.Length;
-            PositionAt(_pos);
-            return;
-        }
-
-        _pos += k + 1;
-        StartLine(_pos);
-    }
-
     /// <summary>The position of an offset at or after the checkpoint on the current line.</summary>
     private TomlPosition PositionAt(int offset)
     {
@@ -175,50 +156,4 @@ internal ref partial struct TomlLexer
         s[4] == (byte)'-' && s[7] == (byte)'-' && IsDigits(s[..4]) && IsDigits(s.Slice(5, 2)) && IsDigits(s.Slice(8, 2));
 
     private static bool IsDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
-
-    private void SkipSpacesAndComments()
-    {
-        while (_pos < _text.Length)
-        {
-            var b = _text[_pos];
-            if (b is (byte)' ' or (byte)'\t')
-            {
-                _pos++;
-            }
-            else if (b == (byte)'#')
-            {
-                SkipComment();
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
-    private void SkipComment()
-    {
-        var i = _pos + 1;
-        while (true)
-        {
-            var k = _text[i..].IndexOfAny(CommentStops);
-            if (k < 0)
-            {
-                _pos = _text.Length;
-                return;
-            }
-
-            i += k;
-            var b = _text[i];
-            if (b == (byte)'\n' || (b == (byte)'\r' && i + 1 < _text.Length && _text[i + 1] == (byte)'\n'))
-            {
-                _pos = i;
-                return;
-            }
-
-            var at = PositionAt(i);
-            _diagnostics.Report(at, $"{CharacterNames.Control(b)} is not allowed in a comment");
-            i++;
-        }
-    }
 }

@@ -15,8 +15,8 @@ namespace WgAgent.Toml;
 /// </remarks>
 public sealed partial class TomlTable : TomlObject, IReadOnlyDictionary<string, object>
 {
-    /// <summary>Above this many keys a dictionary index is built; below it a linear scan is faster.</summary>
-    private const int IndexThreshold = 8;
+    /// <summary>Above this many keys a dictionary index is built; below it a linear scan of (mostly length-mismatched) strings is as fast and allocates nothing.</summary>
+    private const int IndexThreshold = 16;
 
     private Entry[] _entries = Array.Empty<Entry>();
     private int _count;

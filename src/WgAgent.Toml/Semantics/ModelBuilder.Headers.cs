@@ -9,7 +9,7 @@ internal sealed partial class ModelBuilder
     {
         var key = header.Key;
         TomlTable? parent = Root;
-        for (var i = 0; i < key.Segments.Length - 1 && parent is not null; i++)
+        for (var i = 0; i < key.Count - 1 && parent is not null; i++)
         {
             parent = HeaderStep(parent, header, i);
         }
@@ -26,7 +26,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Walks one header segment down, creating an implicit table if needed.</summary>
     private TomlTable? HeaderStep(TomlTable table, TableHeaderSyntax header, int index)
     {
-        var segment = header.Key.Segments[index];
+        var segment = header.Key[index];
         if (!table.TryGet(segment.Name, out var existing, out var firstSpan))
         {
             if (!CheckDepth(table.Depth + 1, segment.Span))

@@ -38,7 +38,7 @@ internal sealed partial class ModelBuilder
     {
         var key = keyValue.Key;
         var target = table;
-        for (var i = 0; i < key.Segments.Length - 1 && target is not null; i++)
+        for (var i = 0; i < key.Count - 1 && target is not null; i++)
         {
             target = DottedStep(target, key, i);
         }
@@ -68,7 +68,7 @@ internal sealed partial class ModelBuilder
     /// <summary>Walks one dotted-key segment down from <paramref name="table"/>, creating the table if needed.</summary>
     private TomlTable? DottedStep(TomlTable table, KeySyntax key, int index)
     {
-        var segment = key.Segments[index];
+        var segment = key[index];
         if (!table.TryGet(segment.Name, out var existing, out var firstSpan))
         {
             if (!CheckDepth(table.Depth + 1, segment.Span))

@@ -22,6 +22,7 @@ internal ref partial struct TomlSyntaxParser
     private readonly ModelBuilder _builder;
     private readonly string? _path;
     private readonly List<KeySegment> _segments = new();
+    private readonly KeyNameCache _keyNames = new();
     private TomlLexer _lexer;
     private Token _last;
     private int _openBrackets;
@@ -58,6 +59,13 @@ internal ref partial struct TomlSyntaxParser
 
             if (!ok)
             {
+                // Every failure path reports first; this guard keeps a missed one from yielding a
+                // silently incomplete document.
+                if (!_diagnostics.HasErrors)
+                {
+                    _diagnostics.Report(token.Start, token.End, "invalid statement");
+                }
+
                 Recover();
             }
         }
@@ -134,7 +142,7 @@ internal ref partial struct TomlSyntaxParser
     /// <summary>Parses a key (dotted or not) starting at <paramref name="token"/>; <paramref name="after"/> is the token after it.</summary>
     private bool ParseKey(Token token, string expected, out KeySyntax key, out Token after)
     {
-        key = null!;
+        key = default;
         after = default;
         _segments.Clear();
         while (true)
@@ -150,13 +158,13 @@ internal ref partial struct TomlSyntaxParser
             }
 
             var name = token.Kind == TokenKind.BareKey
-                ? System.Text.Encoding.ASCII.GetString(token.TextIn(_lexer.Text))
+                ? _keyNames.Get(token.TextIn(_lexer.Text))
                 : StringDecoder.Decode(new DecodeContext(_lexer.Text, token, _diagnostics));
             _segments.Add(new KeySegment(name, Span(token)));
             after = Next(LexMode.Key);
             if (after.Kind != TokenKind.Dot)
             {
-                key = new KeySyntax(_segments.ToArray());
+                key = _segments.Count == 1 ? new KeySyntax(_segments[0]) : new KeySyntax(_segments.ToArray());
                 return true;
             }
 
@@ -171,77 +179,4 @@ internal ref partial struct TomlSyntaxParser
         return token.Kind is TokenKind.Newline or TokenKind.EndOfFile
             || Error(token, $"expected the end of the line after {what}, found {Describe(token)}");
     }
-
-    /// <summary>
-    /// Skips what is left of a broken statement: to the end of its line, or, inside an open array or inline
-    /// table, to the end of the line where the brackets balance (an array may span lines; an inline table
-    /// broken over lines, as TOML 1.1 allows, would otherwise echo one error per line). Errors in the
-    /// skipped text are muted.
-    /// </summary>
-    private void Recover()
-    {
-        var depth = _openBrackets + _openBraces;
-        _openBrackets = 0;
-        _openBraces = 0;
-        if (depth == 0 && _last.Kind is TokenKind.Newline or TokenKind.EndOfFile)
-        {
-            return;
-        }
-
-        _diagnostics.Muted = true;
-        while (true)
-        {
-            var token = Next(LexMode.Value);
-            if (token.Kind == TokenKind.EndOfFile || (token.Kind == TokenKind.Newline && depth <= 0))
-            {
-                break;
-            }
-
-            depth += token.Kind switch
-            {
-                TokenKind.LeftBracket or TokenKind.LeftBrace => 1,
-                TokenKind.RightBracket or TokenKind.RightBrace => -1,
-                _ => 0,
-            };
-        }
-
-        _diagnostics.Muted = false;
-    }
-
-    private Token Next(LexMode mode) => _last = _lexer.Next(mode);
-
-    private Token NextSkippingNewlines(LexMode mode)
-    {
-        var token = Next(mode);
-        while (token.Kind == TokenKind.Newline)
-        {
-            token = Next(mode);
-        }
-
-        return token;
-    }
-
-    private readonly TomlSpan Span(Token token) => new(_path, token.Start, token.End);
-
-    private readonly bool Error(Token at, string message)
-    {
-        _diagnostics.Report(at.Start, at.End, message);
-        return false;
-    }
-
-    private readonly string Describe(Token token) => token.Kind switch
-    {
-        TokenKind.EndOfFile => "the end of the file",
-        TokenKind.Newline => "the end of the line",
-        TokenKind.Equals => "'='",
-        TokenKind.Dot => "'.'",
-        TokenKind.Comma => "','",
-        TokenKind.LeftBracket => "'['",
-        TokenKind.RightBracket => "']'",
-        TokenKind.LeftBrace => "'{'",
-        TokenKind.RightBrace => "'}'",
-        TokenKind.BareKey or TokenKind.Atom => CharacterNames.Quote(token.TextIn(_lexer.Text)),
-        TokenKind.Invalid => CharacterNames.Character(_lexer.Text[token.Start.Offset..]),
-        _ => "a string",
-    };
 }
