@@ -31,7 +31,7 @@ for suite in "${suites[@]}"; do
   start=$SECONDS
   dotnet test "$suite" -c "$config" --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" 2>&1 | tee "$results/$name.log" | grep -vE '^\s*$|^(Test run for|A total of|VSTest version|Starting test execution)' 
+    --results-directory "$results" 2>&1 | tee "$results/$name.log" | grep -vE '^\s*$|^(Test run for|A total of|VSTest version|Starting test execution|Results File:)'
   rc=${PIPESTATUS[0]}
   trx="$results/$name.trx"
   if [ ! -f "$trx" ]; then

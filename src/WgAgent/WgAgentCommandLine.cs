@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using WgAgent.Commands;
 
 namespace WgAgent;
 
@@ -14,7 +15,9 @@ public static class WgAgentCommandLine
     {
         var root = new RootCommand(
             "wgagent: makes this host's WireGuard setup fail closed (nftables kill switch, exporters only over WireGuard).");
-        // With no verb yet, invoking the bare command shows the help instead of doing nothing silently.
+        root.Subcommands.Add(KillswitchCommand.Build());
+        root.Subcommands.Add(RenderCommand.Build());
+        // Invoking the bare command shows the help instead of doing nothing silently.
         root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
         return root;
     }
