@@ -12,7 +12,9 @@ config=${CONFIG:-Release}
 suites=(
   tests/WgAgent.Toml.Tests
   tests/WgAgent.Core.Tests
+  tests/WgAgent.CliWrap.Tests
   tests/WgAgent.Cli.Tests
+  tests/WgAgent.Firewall.Tests
   tests/WgAgent.Lab.Tests
   tests/WgAgent.System.Tests
 )

@@ -1,0 +1,35 @@
+namespace WgAgent.System.Tests.Installing;
+
+/// <summary>The package's files and names, as the system tests install them (mirror of nfpm.yaml).</summary>
+public static class AgentPackage
+{
+    /// <summary>rwxr-xr-x, for the binaries.</summary>
+    public const UnixFileMode ExecutableMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    /// <summary>rw-r--r--, for units and drop-ins.</summary>
+    public const UnixFileMode UnitMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    /// <summary>The daemon and root verbs.</summary>
+    public const string WgAgentPath = "/usr/sbin/wgagent";
+
+    /// <summary>The CLI.</summary>
+    public const string AgentCtlPath = "/usr/bin/agentctl";
+
+    /// <summary>wgagent's configuration.</summary>
+    public const string ConfigPath = "/etc/wgagent.toml";
+
+    /// <summary>The early kill-switch unit.</summary>
+    public const string KillswitchUnit = "wgagent-killswitch.service";
+
+    /// <summary>The only nftables table wgagent touches, as nft(8) names it.</summary>
+    public const string Table = "inet wgagent";
+
+    /// <summary>The kill-switch unit and the drop-ins that tie wg-quick@ and nftables.service to it.</summary>
+    public static IReadOnlyList<PackageFile> SystemdFiles { get; } =
+    [
+        new("systemd/wgagent-killswitch.service", "/lib/systemd/system/wgagent-killswitch.service", UnitMode),
+        new("systemd/wg-quick@.service.d/wgagent.conf", "/lib/systemd/system/wg-quick@.service.d/wgagent.conf", UnitMode),
+        new("systemd/nftables.service.d/wgagent.conf", "/lib/systemd/system/nftables.service.d/wgagent.conf", UnitMode),
+    ];
+}
