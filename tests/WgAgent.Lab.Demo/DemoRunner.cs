@@ -18,6 +18,7 @@ public sealed class DemoRunner(Narrator narrator, bool interactive)
         new WireGuardStep(),
         new PrometheusTargetsStep(),
         new ScrapeStep(),
+        new KillswitchStep(),
     ];
 
     /// <summary>Called from the signal handler: says what happens next.</summary>
@@ -30,7 +31,7 @@ public sealed class DemoRunner(Narrator narrator, bool interactive)
     /// <summary>Runs the whole demo; returns the process exit code.</summary>
     public async Task<int> RunAsync(CancellationToken stopping)
     {
-        narrator.Section("wgagent lab demo, level 1: namespaces, WireGuard, Prometheus");
+        narrator.Section("wgagent lab demo: namespaces, WireGuard, Prometheus, the kill switch");
         Lab? lab = null;
         var exitCode = 0;
         try

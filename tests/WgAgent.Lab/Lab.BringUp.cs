@@ -25,6 +25,10 @@ public sealed partial class Lab
         await TimedAsync("namespaces", () => CreateNamespacesAsync(cancellationToken)).ConfigureAwait(false);
         await TimedAsync("anchors", () => Task.WhenAll(Hosts.Select(h => h.StartAnchorAsync(StepTimeout, cancellationToken)))).ConfigureAwait(false);
         await TimedAsync("underlay", () => ConfigureUnderlayAsync(cancellationToken)).ConfigureAwait(false);
+        if (Guest is { } guest)
+        {
+            await TimedAsync("guest", () => ConfigureGuestAsync(guest, cancellationToken)).ConfigureAwait(false);
+        }
 
         var pairs = await keys.ConfigureAwait(false);
         BuildTunnelConfigs(pairs[0], pairs[1], pairs[2]);
@@ -34,6 +38,11 @@ public sealed partial class Lab
             : [(Monitor, MonitorTunnel), (Stranger, StrangerTunnel), (Node, NodeTunnel)];
         await TimedAsync("wireguard", () => Task.WhenAll(wireGuardHosts.Select(h => StartWireGuardAsync(h.Host, h.Tunnel, cancellationToken))))
             .ConfigureAwait(false);
+        if (Guest is not null)
+        {
+            await TimedAsync("guest tunnel", () => RouteGuestThroughMonitorAsync(cancellationToken)).ConfigureAwait(false);
+        }
+
         await TimedAsync("services", () => Task.Run(StartServices, cancellationToken)).ConfigureAwait(false);
         await TimedAsync("ready", () => WaitUntilReadyAsync(cancellationToken)).ConfigureAwait(false);
     }

@@ -38,7 +38,8 @@ public sealed partial class Lab : IAsyncDisposable
         Inet = new LabHost("inet", run.NamespaceName("inet"), LabAddresses.Inet);
         Lan = new LabHost("lan", run.NamespaceName("lan"), LabAddresses.Lan);
         Stranger = new LabHost("stranger", run.NamespaceName("stranger"), LabAddresses.Stranger);
-        Hosts = [Router, Node, Monitor, Inet, Lan, Stranger];
+        Guest = options.Guest ? new LabHost("guest", run.NamespaceName("guest"), LabAddresses.Guest) : null;
+        Hosts = Guest is null ? [Router, Node, Monitor, Inet, Lan, Stranger] : [Router, Node, Monitor, Inet, Lan, Stranger, Guest];
     }
 
     /// <summary>This run's id, directory and naming.</summary>
@@ -68,7 +69,10 @@ public sealed partial class Lab : IAsyncDisposable
     /// <summary>A WireGuard peer of the node that is not a scraper.</summary>
     public LabHost Stranger { get; }
 
-    /// <summary>All hosts, router first.</summary>
+    /// <summary>The host behind node whose traffic node forwards, or null without <see cref="LabOptions.Guest"/>.</summary>
+    public LabHost? Guest { get; }
+
+    /// <summary>All hosts, router first (guest last, when there is one).</summary>
     public IReadOnlyList<LabHost> Hosts { get; }
 
     /// <summary>The node's wg0: keys, addresses and peers; <see cref="TunnelConfig.ToWgQuickConfig"/> gives its wg0.conf.</summary>

@@ -10,6 +10,14 @@ public sealed record LabOptions
     /// </summary>
     public bool ExternalNodeTunnel { get; init; }
 
+    /// <summary>
+    /// When true the lab adds a <c>guest</c> host behind node (a veth, <see cref="Addressing.LabAddresses.GuestV4"/> and
+    /// <see cref="Addressing.LabAddresses.GuestV6"/>), like a container or VM the node forwards for: node forwards
+    /// (IPv4 and IPv6), the router routes the guest prefixes to node's LAN address, and monitor accepts and routes them
+    /// through its wg0, so the guest can reach inet through node's LAN link and monitor through node's tunnel.
+    /// </summary>
+    public bool Guest { get; init; }
+
     /// <summary>Prometheus's scrape interval (also its scrape timeout).</summary>
     public TimeSpan ScrapeInterval { get; init; } = TimeSpan.FromSeconds(1);
 

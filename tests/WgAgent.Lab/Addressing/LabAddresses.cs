@@ -72,6 +72,21 @@ public static class LabAddresses
     /// <summary>Another resolver address on inet, for tests that do not allow it (echo on port 53).</summary>
     public static readonly HostAddresses InetDnsB = new(IPAddress.Parse("203.0.113.54"), IPAddress.Parse("2001:db8:0:3::54"));
 
+    /// <summary>
+    /// The guest segment behind the node (IPv4), with <see cref="LabOptions.Guest"/>: a slice of the "far" range that
+    /// the router routes to the node instead of inet (the longer prefix wins), like a routed container network.
+    /// </summary>
+    public static readonly IPNetwork GuestV4 = IPNetwork.Parse("203.0.113.128/25");
+
+    /// <summary>The guest segment behind the node (IPv6).</summary>
+    public static readonly IPNetwork GuestV6 = IPNetwork.Parse("2001:db8:0:4::/64");
+
+    /// <summary>The node on the guest segment (the guest's default gateway).</summary>
+    public static readonly HostAddresses NodeGuestSide = new(IPAddress.Parse("203.0.113.129"), IPAddress.Parse("2001:db8:0:4::1"));
+
+    /// <summary>The guest: a "container" whose traffic the node forwards.</summary>
+    public static readonly HostAddresses Guest = new(IPAddress.Parse("203.0.113.130"), IPAddress.Parse("2001:db8:0:4::10"));
+
     /// <summary>Every address inet answers on (echo services listen on all of them).</summary>
     public static IReadOnlyList<IPAddress> InetAll { get; } =
     [

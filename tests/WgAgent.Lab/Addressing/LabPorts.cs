@@ -24,6 +24,15 @@ public static class LabPorts
     /// <summary>TCP and UDP echo on port 443, on every inet address (a typical egress target).</summary>
     public const int Https = 443;
 
+    /// <summary>SSH's port: what a kill-switch test allows inbound (a test starts the listener).</summary>
+    public const int Ssh = 22;
+
+    /// <summary>Another TCP/UDP port a test may listen on but not allow inbound.</summary>
+    public const int OtherService = 8080;
+
+    /// <summary>wgagent's own metrics port (PRODUCT.md <c>[metrics] port</c>), guarded like an exporter.</summary>
+    public const int AgentMetrics = 9586;
+
     /// <summary>The ports inet's echo service listens on.</summary>
     public static IReadOnlyList<int> InetEchoPorts { get; } = [Echo, Dns, Https];
 }

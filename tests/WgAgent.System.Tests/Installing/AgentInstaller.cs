@@ -1,3 +1,4 @@
+using WgAgent.Lab.Agent;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.WireGuard;
 

@@ -1,3 +1,4 @@
+using WgAgent.Lab.Agent;
 using System.Diagnostics;
 using WgAgent.Lab;
 using WgAgent.Lab.Nspawn;

@@ -1,3 +1,4 @@
+using WgAgent.Lab.Agent;
 using System.Diagnostics;
 using System.Globalization;
 using WgAgent.Lab;

@@ -1,7 +1,7 @@
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 
-namespace WgAgent.System.Tests.Installing;
+namespace WgAgent.Lab.Agent;
 
 /// <summary>
 /// The self-contained binaries `make publish` leaves in out/publish/linux-x64: what the package ships and

@@ -2,7 +2,7 @@ using System.Globalization;
 using WgAgent.Lab.Addressing;
 using WgAgent.Lab.WireGuard;
 
-namespace WgAgent.System.Tests.Installing;
+namespace WgAgent.Lab.Agent;
 
 /// <summary>The /etc/wgagent.toml the system tests give the lab's booted node.</summary>
 public static class LabAgentConfig

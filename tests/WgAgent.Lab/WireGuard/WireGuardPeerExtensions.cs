@@ -1,0 +1,23 @@
+using WgAgent.Lab.Hosts;
+
+namespace WgAgent.Lab.WireGuard;
+
+/// <summary><c>wg set</c> helpers that change a host's peers at run time.</summary>
+public static class WireGuardPeerExtensions
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Removes <paramref name="peer"/> from the host's wg0 and adds it again as configured: the session keys are gone,
+    /// its latest handshake reads "never", and the next packet to it needs a fresh handshake. The way to prove that a
+    /// handshake works now (e.g. under a firewall applied after the first one).
+    /// </summary>
+    public static async Task ReAddPeerAsync(this LabHost host, WireGuardPeer peer, string interfaceName = TunnelConfig.InterfaceName)
+    {
+        (await host.RunAsync(["wg", "set", interfaceName, "peer", peer.PublicKey, "remove"], CommandTimeout).ConfigureAwait(false))
+            .EnsureSuccess();
+        (await host.RunAsync(
+            ["wg", "set", interfaceName, "peer", peer.PublicKey, "allowed-ips", peer.AllowedIpsText, "endpoint", peer.Endpoint.ToString()],
+            CommandTimeout).ConfigureAwait(false)).EnsureSuccess();
+    }
+}
