@@ -25,7 +25,7 @@ public static partial class NftListing
         var result = new StringBuilder(listing.Length);
         foreach (var line in LogicalLines(listing))
         {
-            var canonical = SortLists(ZeroCounters(CollapseSpaces(line)));
+            var canonical = SortLists(NumericProtocols(ZeroCounters(CollapseSpaces(line))));
             if (canonical.Length > 0)
             {
                 result.Append(canonical).Append('\n');
@@ -69,6 +69,30 @@ public static partial class NftListing
         !line.Contains("packets ", StringComparison.Ordinal) && !line.Contains("used ", StringComparison.Ordinal)
             ? line
             : MapUnquoted(line, segment => QuotaUsed().Replace(CounterValues().Replace(segment, "packets 0 bytes 0"), "used 0 bytes"));
+
+    /// <summary>
+    /// Writes the protocols after <c>l4proto</c> as numbers. nft prints them by name only when /etc/protocols has
+    /// them (Debian's netbase): a minimal host without it lists <c>meta l4proto { 6, 17 }</c> for the rendered
+    /// <c>meta l4proto { tcp, udp }</c>. Both mean the same table.
+    /// </summary>
+    private static string NumericProtocols(string line) =>
+        !line.Contains("l4proto ", StringComparison.Ordinal)
+            ? line
+            : MapUnquoted(line, segment => L4Proto().Replace(segment, match =>
+                "l4proto " + ProtocolName().Replace(match.Groups[1].Value, name => ProtocolNumbers.TryGetValue(name.Value, out var n) ? n : name.Value)));
+
+    // IANA protocol numbers of the names nft may print (netbase's /etc/protocols spellings).
+    private static readonly Dictionary<string, string> ProtocolNumbers = new(StringComparer.Ordinal)
+    {
+        ["icmp"] = "1", ["igmp"] = "2", ["tcp"] = "6", ["udp"] = "17", ["ipv6-icmp"] = "58", ["icmpv6"] = "58",
+        ["esp"] = "50", ["ah"] = "51", ["sctp"] = "132", ["udplite"] = "136", ["gre"] = "47",
+    };
+
+    [GeneratedRegex(@"\bl4proto (\{[^}]*\}|\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex L4Proto();
+
+    [GeneratedRegex(@"[a-z][a-z0-9-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex ProtocolName();
 
     private static string MapUnquoted(string line, Func<string, string> map)
     {

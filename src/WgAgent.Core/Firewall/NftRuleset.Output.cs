@@ -11,6 +11,9 @@ public static partial class NftRuleset
         yield return Comment("oifname \"lo\" accept", "loopback is always allowed");
         if (policy.Ipv6 == Ipv6Mode.Block)
         {
+            // TCP gets a reset: an ICMP error makes an IPv6 connect() wait for the SYN's retransmission (about 1 s).
+            yield return Comment($"meta nfproto ipv6 meta l4proto tcp counter name \"{NftCounters.RejectedOutput}\" reject with tcp reset",
+                "ipv6 = block: all IPv6 but loopback");
             yield return Comment($"meta nfproto ipv6 counter name \"{NftCounters.RejectedOutput}\" reject with icmpx admin-prohibited",
                 "ipv6 = block: all IPv6 but loopback");
         }
@@ -55,7 +58,9 @@ public static partial class NftRuleset
         {
             yield return Comment($"ip6 daddr @{NftSets.DnsV6} meta l4proto {{ tcp, udp }} th dport 53 accept", "dns: the configured resolvers");
         }
-        yield return Comment($"meta l4proto {{ tcp, udp }} th dport 53 counter name \"{NftCounters.RejectedDns}\" reject with icmpx admin-prohibited",
+        yield return Comment($"tcp dport 53 counter name \"{NftCounters.RejectedDns}\" reject with tcp reset",
+            "no other DNS outside the tunnel, not even in allow_lan");
+        yield return Comment($"udp dport 53 counter name \"{NftCounters.RejectedDns}\" reject with icmpx admin-prohibited",
             "no other DNS outside the tunnel, not even in allow_lan");
 
         if (policy.IPv4.AllowLan.Count > 0)

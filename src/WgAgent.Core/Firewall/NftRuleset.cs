@@ -90,6 +90,8 @@ public static partial class NftRuleset
         writer.Chain("output", "output", policyDrop: true,
         [
             Comment("oifname \"lo\" accept", "loopback is always allowed"),
+            Comment($"meta l4proto tcp counter name \"{NftCounters.RejectedOutput}\" reject with tcp reset",
+                "block-all: no verified policy, nothing else out"),
             Comment($"counter name \"{NftCounters.RejectedOutput}\" reject with icmpx admin-prohibited",
                 "block-all: no verified policy, nothing else out"),
         ]);

@@ -149,4 +149,26 @@ public sealed class NftListingTests
         Assert.All(rules, r => Assert.Contains("\n" + r + "\n", "\n" + normal, StringComparison.Ordinal));
         Assert.True(NftListing.Matches(table, table));
     }
+
+    [Theory]
+    [InlineData("ip daddr @dns_v4 meta l4proto { tcp, udp } th dport 53 accept", "ip daddr @dns_v4 meta l4proto { 17, 6 } th dport 53 accept")]
+    [InlineData("meta l4proto tcp counter name \"rejected_output\" reject with tcp reset", "meta l4proto 6 counter name \"rejected_output\" reject with tcp reset")]
+    [InlineData("meta l4proto ipv6-icmp accept", "meta l4proto 58 accept")]
+    public void Matches_ProtocolNumbersOfAHostWithoutEtcProtocols_MatchTheNames(string rendered, string listed)
+    {
+        // Debian's minimal images have no /etc/protocols (netbase), so nft lists protocol numbers there.
+        Assert.True(NftListing.Matches($"table inet t {{\n\tchain c {{\n\t\t{listed}\n\t}}\n}}\n", $"table inet t {{\n\tchain c {{\n\t\t{rendered}\n\t}}\n}}\n"));
+    }
+
+    [Fact]
+    public void Matches_DifferentProtocol_IsADifference()
+    {
+        Assert.False(NftListing.Matches("table inet t {\n\tchain c {\n\t\tmeta l4proto 17 accept\n\t}\n}\n", "table inet t {\n\tchain c {\n\t\tmeta l4proto tcp accept\n\t}\n}\n"));
+    }
+
+    [Fact]
+    public void Matches_ProtocolNameInsideAComment_IsLeftAlone()
+    {
+        Assert.False(NftListing.Matches("table inet t {\n\tchain c {\n\t\taccept comment \"l4proto 6\"\n\t}\n}\n", "table inet t {\n\tchain c {\n\t\taccept comment \"l4proto tcp\"\n\t}\n}\n"));
+    }
 }
