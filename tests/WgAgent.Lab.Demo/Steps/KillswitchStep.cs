@@ -34,7 +34,6 @@ public sealed class KillswitchStep : DemoStep
                 context.Stopping).ConfigureAwait(false);
             narrator.Say($"node's /etc/wgagent.toml for this demo ({toml}): egress only through the tunnel, node_exporter only");
             narrator.Say($"for monitor's tunnel address {LabAddresses.Monitor.RequiredTunnelV4}:");
-            narrator.Blank();
             var up = await context.ShowAsync(lab.Node, PublishedAgent.WgAgent, "killswitch", "up", "--config", toml,
                 "--state-directory", dir.FullName).ConfigureAwait(false);
             if (!up.Succeeded)
@@ -65,10 +64,10 @@ public sealed class KillswitchStep : DemoStep
     {
         var lab = context.Lab;
         var inet = LabAddresses.Inet.V4.ToString();
-        var leak = await context.ShowAsync(lab.Node, "ncat", "-z", "-w", "2", inet, LabPorts.Https.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var leak = await context.ShowAsync(lab.Node, "ncat", "-v", "-z", "-w", "2", inet, LabPorts.Https.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .ConfigureAwait(false);
         var url = $"http://{LabAddresses.Node.RequiredTunnelV4}:{LabPorts.NodeExporter}/metrics";
-        var scrape = await lab.Monitor.RunAsync(["curl", "-sS", "--max-time", "5", "-o", "/dev/null", "-w", "HTTP %{http_code}, %{size_download} bytes\n", url],
+        var scrape = await lab.Monitor.RunAsync(["curl", "-sS", "--max-time", "5", "-o", "/dev/null", "-w", "HTTP %{http_code}, %{size_download} bytes", url],
             TimeSpan.FromSeconds(10), cancellationToken: context.Stopping).ConfigureAwait(false);
         context.Narrator.Command(lab.Monitor, scrape);
         context.Narrator.Say($"leak node -> inet {inet}:{LabPorts.Https}: {(leak.Succeeded ? "went through" : "blocked")}" +
