@@ -1,4 +1,5 @@
 using WgAgent.Core.Diagnostics;
+using WgAgent.Core.Net;
 using WgAgent.Core.WireGuard;
 
 namespace WgAgent.Core.Config;
@@ -44,6 +45,17 @@ public static class ConfigCrossCheck
                         $"{(scraper.IsSingleHost ? scraper.Address : scraper)} is outside every tunnel network: no peer in {tunnel.SourcePath} has it in AllowedIPs, so WireGuard drops its packets",
                         "use the Prometheus server's WireGuard address, or add it to that peer's AllowedIPs");
                 }
+            }
+        }
+
+        if (config.Killswitch.Ipv6 == Ipv6Mode.Block)
+        {
+            // ipv6 = "block" drops WireGuard's own UDP to an IPv6 endpoint too: that peer can never be reached.
+            foreach (var peer in tunnel.Peers.Where(p => p.Endpoint is { HostKind: EndpointHostKind.IPv6 }))
+            {
+                wg.Warning(peer.Position, $"Peer[{peer.Index}].Endpoint",
+                    $"{peer.Endpoint} is an IPv6 endpoint, but killswitch.ipv6 = \"block\" drops all IPv6: this peer's handshakes cannot pass",
+                    "use the peer's IPv4 endpoint, or set killswitch.ipv6 = \"tunnel\"");
             }
         }
 

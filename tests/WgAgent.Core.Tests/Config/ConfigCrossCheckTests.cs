@@ -115,4 +115,22 @@ public class ConfigCrossCheckTests
             report.Summary, StringComparison.Ordinal);
         Assert.Contains("exporters  node (n.service) on 10.0.0.2:9100 from 10.0.0.1 via wg0 only", report.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_Ipv6BlockWithIpv6Endpoint_WarnsThatThePeerIsUnreachable()
+    {
+        var tunnel = Tunnel($"Address = 10.0.0.2/24\n{Peer}Endpoint = [2001:db8::1]:51820\nAllowedIPs = 10.0.0.1/32\n");
+
+        var finding = Assert.Single(Check("[killswitch]\nipv6 = \"block\"\n", tunnel));
+
+        Assert.StartsWith("/etc/wireguard/wg0.conf:4:1: warning: Peer[1].Endpoint: [2001:db8::1]:51820 is an IPv6 endpoint", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_Ipv6TunnelWithIpv6Endpoint_IsFine()
+    {
+        var tunnel = Tunnel($"Address = 10.0.0.2/24\n{Peer}Endpoint = [2001:db8::1]:51820\nAllowedIPs = 10.0.0.1/32\n");
+
+        Assert.Empty(Check("", tunnel));
+    }
 }
