@@ -12,52 +12,28 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class AntiSpoofingTests(AntiSpoofingFixture fixture, ITestOutputHelper output)
-    : IClassFixture<AntiSpoofingFixture>, IAsyncLifetime
+    : KillswitchLabTests<AntiSpoofingFixture>(fixture, output)
 {
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
-
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_LanToTunnelAddressOverLanLink_DroppedAndCounted(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.Node.Tunnel(ipv6);
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Lan, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Posture.Default);
-        var before = await _killswitch.PacketsAsync(NftCounters.DroppedSpoofed);
-        var since = DateTimeOffset.UtcNow;
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Lan, kind, target, LabPorts.Echo, ProbeAssert.Brief);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Lab.Lan, kind, target, LabPorts.Echo, Posture.Default, ProbeAssert.Brief, NftCounters.DroppedSpoofed);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.Blocked(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.DroppedSpoofed) > before, "dropped_spoofed did not count it");
-        Assert.DoesNotContain(fixture.TunnelListener.Hits, h => h.At >= since && h.Remote.Address.Equals(LabAddresses.Lan.Underlay(ipv6)));
+        probe.AssertBlocked(ProbeAssert.Blocked);
+        Assert.DoesNotContain(Fixture.TunnelListener.Hits, h => h.At >= probe.Since && h.Remote.Address.Equals(LabAddresses.Lan.Underlay(ipv6)));
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_MonitorToTunnelAddressOverWg0_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Posture.Default);
+        await Killswitch.ApplyAsync(Posture.Default);
 
-        var result = await _killswitch.ProbeAsync(Lab.Monitor, kind, LabAddresses.Node.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Lab.Monitor, kind, LabAddresses.Node.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }

@@ -14,7 +14,7 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class EgressTunnelTests(EgressTunnelFixture fixture, ITestOutputHelper output)
-    : IClassFixture<EgressTunnelFixture>, IAsyncLifetime
+    : KillswitchLabTests<EgressTunnelFixture>(fixture, output)
 {
     private static readonly Posture Tunnel = new()
     {
@@ -23,50 +23,26 @@ public sealed class EgressTunnelTests(EgressTunnelFixture fixture, ITestOutputHe
         Dns = [LabAddresses.InetDnsA.V4, LabAddresses.InetDnsA.V6],
     };
 
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
-
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToInet_RejectedFastAndCounted(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.Inet.Underlay(ipv6);
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Tunnel);
-        var before = await _killswitch.PacketsAsync(NftCounters.RejectedOutput);
-        var since = DateTimeOffset.UtcNow;
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Lab.Node, kind, target, LabPorts.Echo, Tunnel, ProbeAssert.Patient, NftCounters.RejectedOutput);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.RejectedFast(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.RejectedOutput) > before, "rejected_output did not count it");
-        Assert.DoesNotContain(Lab.InetEcho.Hits, h => h.At >= since && h.Remote.Address.Equals(LabAddresses.Node.Underlay(ipv6)));
+        probe.AssertBlocked(ProbeAssert.RejectedFast);
+        Assert.DoesNotContain(Lab.InetEcho.Hits, h => h.At >= probe.Since && h.Remote.Address.Equals(LabAddresses.Node.Underlay(ipv6)));
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToMonitorOverTunnel_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Tunnel);
+        await Killswitch.ApplyAsync(Tunnel);
 
-        var result = await _killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Monitor.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Monitor.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }
@@ -74,87 +50,60 @@ public sealed class EgressTunnelTests(EgressTunnelFixture fixture, ITestOutputHe
     [Fact]
     public async Task Handshake_PeerReAddedUnderThePolicy_CompletesAndCarriesTraffic()
     {
-        await _killswitch.ApplyAsync(Tunnel);
+        await Killswitch.ApplyAsync(Tunnel);
         var monitor = Lab.NodeTunnel.Peers.Single(p => p.PublicKey == Lab.MonitorTunnel.Keys.PublicKey);
-        // wg reports whole seconds; removing the peer wipes its session, so any handshake it reports later is new.
-        var reAdded = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        await Lab.Node.ReAddPeerAsync(monitor);
+        var reAdded = await Lab.Node.ReAddPeerAsync(monitor);
 
-        var ping = await _killswitch.ProbeAsync(Lab.Node, ProbeKind.Ping, LabAddresses.Monitor.RequiredTunnelV4, 0, TimeSpan.FromSeconds(5));
+        var ping = await Killswitch.ProbeAsync(Lab.Node, ProbeKind.Ping, LabAddresses.Monitor.RequiredTunnelV4, 0, TimeSpan.FromSeconds(5));
         var handshake = await Lab.Node.WaitForHandshakeAsync(monitor.PublicKey, TimeSpan.FromSeconds(5));
 
         ProbeAssert.Reachable(ping);
         Assert.True(handshake >= reAdded, $"handshake at {handshake:o} is older than the re-added peer ({reAdded:o})");
-        output.WriteLine($"fresh handshake at {handshake:o}");
+        Output.WriteLine($"fresh handshake at {handshake:o}");
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
+    [MemberData(nameof(ProbeMatrix.EchoKindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToAllowedResolverPort53_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Tunnel);
+        await Killswitch.ApplyAsync(Tunnel);
 
-        var result = await _killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.InetDnsA.Underlay(ipv6), LabPorts.Dns, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.InetDnsA.Underlay(ipv6), LabPorts.Dns, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
+    [MemberData(nameof(ProbeMatrix.EchoKindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToOtherResolverPort53_RejectedFastAndCounted(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.InetDnsB.Underlay(ipv6);
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Dns, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Tunnel);
-        var before = await _killswitch.PacketsAsync(NftCounters.RejectedDns);
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Dns, ProbeAssert.Patient);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Lab.Node, kind, target, LabPorts.Dns, Tunnel, ProbeAssert.Patient, NftCounters.RejectedDns);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.RejectedFast(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.RejectedDns) > before, "rejected_dns did not count it");
+        probe.AssertBlocked(ProbeAssert.RejectedFast);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToAllowLanHost_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Tunnel);
+        await Killswitch.ApplyAsync(Tunnel);
 
-        var result = await _killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Lan.Underlay(ipv6), LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Lan.Underlay(ipv6), LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToLanHostOutsideAllowLan_RejectedFast(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.RouterLan.Underlay(ipv6);
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Tunnel);
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        var probe = await Killswitch.BlockedAfterControlAsync(Lab.Node, kind, target, LabPorts.Echo, Tunnel, ProbeAssert.Patient);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.RejectedFast(blocked);
+        probe.AssertBlocked(ProbeAssert.RejectedFast);
     }
 }

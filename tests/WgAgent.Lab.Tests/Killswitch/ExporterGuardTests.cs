@@ -14,16 +14,9 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class ExporterGuardTests(ExporterGuardFixture fixture, ITestOutputHelper output)
-    : IClassFixture<ExporterGuardFixture>, IAsyncLifetime
+    : KillswitchLabTests<ExporterGuardFixture>(fixture, output)
 {
     private static readonly int[] GuardedPorts = [LabPorts.NodeExporter, LabPorts.AgentMetrics];
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
 
     [Theory]
     [InlineData(Postures.Defaults, false)]
@@ -32,7 +25,7 @@ public sealed class ExporterGuardTests(ExporterGuardFixture fixture, ITestOutput
     [InlineData(Postures.Strict, true)]
     public async Task Scrape_MonitorOverTunnel_NodeExporterAnswers(string posture, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Postures.Named(posture));
+        await Killswitch.ApplyAsync(Postures.Named(posture));
         var url = $"http://{new IPEndPoint(LabAddresses.Node.Tunnel(ipv6), LabPorts.NodeExporter)}/metrics";
 
         // -g: no globbing, so the IPv6 brackets are taken literally.
@@ -49,9 +42,9 @@ public sealed class ExporterGuardTests(ExporterGuardFixture fixture, ITestOutput
     [InlineData(Postures.Strict, true)]
     public async Task TcpEcho_MonitorOverTunnelToMetricsPort_Reachable(string posture, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Postures.Named(posture));
+        await Killswitch.ApplyAsync(Postures.Named(posture));
 
-        var result = await _killswitch.ProbeAsync(
+        var result = await Killswitch.ProbeAsync(
             Lab.Monitor, ProbeKind.TcpEcho, LabAddresses.Node.Tunnel(ipv6), LabPorts.AgentMetrics, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
@@ -70,20 +63,14 @@ public sealed class ExporterGuardTests(ExporterGuardFixture fixture, ITestOutput
     {
         var from = Lab.Hosts.Single(h => h.Name == source);
         var targets = TargetsFrom(from);
-        await _killswitch.RemoveAsync();
-        var controls = await ProbeAllAsync(from, targets, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Postures.Named(posture));
-        var before = await _killswitch.PacketsAsync(NftCounters.DroppedExporter);
-        var since = DateTimeOffset.UtcNow;
 
-        var blocked = await ProbeAllAsync(from, targets, ProbeAssert.Brief);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Postures.Named(posture), ProbeAssert.Brief, NftCounters.DroppedExporter, timeout => ProbeAllAsync(from, targets, timeout));
 
-        Assert.All(controls, ProbeAssert.Reachable);
-        Assert.All(blocked, ProbeAssert.Blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.DroppedExporter) > before, "dropped_exporter did not count them");
+        probe.AssertBlocked(ProbeAssert.Blocked);
         var sources = new[] { from.Addresses.V4, from.Addresses.V6, from.Addresses.TunnelV4, from.Addresses.TunnelV6 };
-        Assert.DoesNotContain(fixture.LanListeners.Hits.Concat(fixture.MetricsTunnelListener.Hits),
-            h => h.At >= since && sources.Contains(h.Remote.Address));
+        Assert.DoesNotContain(Fixture.LanListeners.Hits.Concat(Fixture.MetricsTunnelListener.Hits),
+            h => h.At >= probe.Since && sources.Contains(h.Remote.Address));
     }
 
     /// <summary>Every address × guarded port of node the source can route to: the LAN addresses from anywhere, the
@@ -101,5 +88,5 @@ public sealed class ExporterGuardTests(ExporterGuardFixture fixture, ITestOutput
     }
 
     private async Task<ProbeResult[]> ProbeAllAsync(LabHost from, IEnumerable<IPEndPoint> targets, TimeSpan timeout) =>
-        await Task.WhenAll(targets.Select(t => _killswitch.ProbeAsync(from, ProbeKind.TcpConnect, t.Address, t.Port, timeout)));
+        await Task.WhenAll(targets.Select(t => Killswitch.ProbeAsync(from, ProbeKind.TcpConnect, t.Address, t.Port, timeout)));
 }

@@ -12,37 +12,25 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class ForwardTunnelTests(ForwardTunnelFixture fixture, ITestOutputHelper output)
-    : IClassFixture<ForwardTunnelFixture>, IAsyncLifetime
+    : KillswitchLabTests<ForwardTunnelFixture>(fixture, output)
 {
     private static readonly Posture ForwardOpen = new() { Forward = "open" };
     private static readonly Posture ForwardTunnel = new() { Forward = "tunnel" };
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_GuestToInet_ForwardOpenPasses_ForwardTunnelDropsAndCounts(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.Inet.Underlay(ipv6);
         var guest = LabAddresses.Guest.Underlay(ipv6);
-        await _killswitch.ApplyAsync(ForwardOpen);
+        await Killswitch.ApplyAsync(ForwardOpen);
         var controlSince = DateTimeOffset.UtcNow;
-        var control = await _killswitch.ProbeAsync(fixture.Guest, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(ForwardTunnel);
-        var before = await _killswitch.PacketsAsync(NftCounters.DroppedForward);
+        var control = await Killswitch.ProbeAsync(Fixture.Guest, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        await Killswitch.ApplyAsync(ForwardTunnel);
+        var before = await Killswitch.PacketsAsync(NftCounters.DroppedForward);
         var since = DateTimeOffset.UtcNow;
 
-        var blocked = await _killswitch.ProbeAsync(fixture.Guest, kind, target, LabPorts.Echo, ProbeAssert.Brief);
+        var blocked = await Killswitch.ProbeAsync(Fixture.Guest, kind, target, LabPorts.Echo, ProbeAssert.Brief);
 
         ProbeAssert.Reachable(control);
         if (kind != ProbeKind.Ping)
@@ -52,22 +40,17 @@ public sealed class ForwardTunnelTests(ForwardTunnelFixture fixture, ITestOutput
         }
 
         ProbeAssert.Blocked(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.DroppedForward) > before, "dropped_forward did not count it");
+        Assert.True(await Killswitch.PacketsAsync(NftCounters.DroppedForward) > before, "dropped_forward did not count it");
         Assert.DoesNotContain(Lab.InetEcho.Hits, h => h.At >= since && h.Remote.Address.Equals(guest));
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_GuestToMonitorOverTunnel_ForwardTunnel_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(ForwardTunnel);
+        await Killswitch.ApplyAsync(ForwardTunnel);
 
-        var result = await _killswitch.ProbeAsync(fixture.Guest, kind, LabAddresses.Monitor.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Fixture.Guest, kind, LabAddresses.Monitor.Tunnel(ipv6), LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }

@@ -13,16 +13,9 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class InboundRestrictedTests(InboundRestrictedFixture fixture, ITestOutputHelper output)
-    : IClassFixture<InboundRestrictedFixture>, IAsyncLifetime
+    : KillswitchLabTests<InboundRestrictedFixture>(fixture, output)
 {
     private static readonly Posture Restricted = new() { Inbound = "restricted", AllowInbound = [$"tcp/{LabPorts.Ssh}"] };
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
 
     [Theory]
     [InlineData("lan", false)]
@@ -31,9 +24,9 @@ public sealed class InboundRestrictedTests(InboundRestrictedFixture fixture, ITe
     [InlineData("inet", true)]
     public async Task TcpEcho_ToAllowedInboundPort_Reachable(string source, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Restricted);
+        await Killswitch.ApplyAsync(Restricted);
 
-        var result = await _killswitch.ProbeAsync(
+        var result = await Killswitch.ProbeAsync(
             Lab.Hosts.Single(h => h.Name == source), ProbeKind.TcpEcho, LabAddresses.Node.Underlay(ipv6), LabPorts.Ssh, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
@@ -49,32 +42,21 @@ public sealed class InboundRestrictedTests(InboundRestrictedFixture fixture, ITe
     public async Task Probe_ToOtherListenedPort_DroppedAndCounted(string source, ProbeKind kind)
     {
         var from = Lab.Hosts.Single(h => h.Name == source);
-        await _killswitch.RemoveAsync();
-        var controls = await ProbeBothFamiliesAsync(from, kind, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Restricted);
-        var before = await _killswitch.PacketsAsync(NftCounters.DroppedInput);
-        var since = DateTimeOffset.UtcNow;
 
-        var blocked = await ProbeBothFamiliesAsync(from, kind, ProbeAssert.Brief);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Restricted, ProbeAssert.Brief, NftCounters.DroppedInput, timeout => ProbeBothFamiliesAsync(from, kind, timeout));
 
-        Assert.All(controls, ProbeAssert.Reachable);
-        Assert.All(blocked, ProbeAssert.Blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.DroppedInput) > before, "dropped_input did not count them");
-        Assert.DoesNotContain(fixture.NodeListeners.Hits, h => h.At >= since && h.Local.Port == LabPorts.OtherService);
+        probe.AssertBlocked(ProbeAssert.Blocked);
+        Assert.DoesNotContain(Fixture.NodeListeners.Hits, h => h.At >= probe.Since && h.Local.Port == LabPorts.OtherService);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToInet_RepliesArrive(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Restricted);
+        await Killswitch.ApplyAsync(Restricted);
 
-        var result = await _killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Inet.Underlay(ipv6), LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(Lab.Node, kind, LabAddresses.Inet.Underlay(ipv6), LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }
@@ -82,24 +64,22 @@ public sealed class InboundRestrictedTests(InboundRestrictedFixture fixture, ITe
     [Fact]
     public async Task Handshake_MonitorStartsAFreshOne_ListenPortAnswers()
     {
-        await _killswitch.ApplyAsync(Restricted);
+        await Killswitch.ApplyAsync(Restricted);
         var node = Lab.MonitorTunnel.Peers.Single(p => p.PublicKey == Lab.NodeTunnel.Keys.PublicKey);
-        // wg reports whole seconds; removing the peer wipes its session, so any handshake it reports later is new.
-        var reAdded = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        await Lab.Monitor.ReAddPeerAsync(node);
+        var reAdded = await Lab.Monitor.ReAddPeerAsync(node);
 
         // The scraper's connection is the first packet monitor sends: it makes monitor initiate the handshake, to
         // node's listen port.
-        var scrape = await _killswitch.ProbeAsync(
+        var scrape = await Killswitch.ProbeAsync(
             Lab.Monitor, ProbeKind.TcpConnect, LabAddresses.Node.RequiredTunnelV4, LabPorts.NodeExporter, TimeSpan.FromSeconds(5));
         var handshake = await Lab.Monitor.WaitForHandshakeAsync(node.PublicKey, TimeSpan.FromSeconds(5));
 
         ProbeAssert.Reachable(scrape);
         Assert.True(handshake >= reAdded, $"handshake at {handshake:o} is older than the re-added peer ({reAdded:o})");
-        output.WriteLine($"monitor's fresh handshake with node at {handshake:o}");
+        Output.WriteLine($"monitor's fresh handshake with node at {handshake:o}");
     }
 
     private async Task<ProbeResult[]> ProbeBothFamiliesAsync(Hosts.LabHost from, ProbeKind kind, TimeSpan timeout) =>
         await Task.WhenAll(new[] { false, true }.Select(ipv6 =>
-            _killswitch.ProbeAsync(from, kind, LabAddresses.Node.Underlay(ipv6), LabPorts.OtherService, timeout)));
+            Killswitch.ProbeAsync(from, kind, LabAddresses.Node.Underlay(ipv6), LabPorts.OtherService, timeout)));
 }

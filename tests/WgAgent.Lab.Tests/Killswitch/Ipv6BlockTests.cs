@@ -13,16 +13,9 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class Ipv6BlockTests(Ipv6BlockFixture fixture, ITestOutputHelper output)
-    : IClassFixture<Ipv6BlockFixture>, IAsyncLifetime
+    : KillswitchLabTests<Ipv6BlockFixture>(fixture, output)
 {
     private static readonly Posture Block = new() { Ipv6 = "block" };
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
 
     [Theory]
     [InlineData(ProbeKind.TcpEcho, "inet")]
@@ -34,35 +27,23 @@ public sealed class Ipv6BlockTests(Ipv6BlockFixture fixture, ITestOutputHelper o
     public async Task Probe_NodeOutV6_RejectedFastAndCounted(ProbeKind kind, string to)
     {
         var target = to == "inet" ? LabAddresses.Inet.V6 : LabAddresses.Monitor.RequiredTunnelV6;
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Block);
-        var before = await _killswitch.PacketsAsync(NftCounters.RejectedOutput);
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Lab.Node, kind, target, LabPorts.Echo, Block, ProbeAssert.Patient, NftCounters.RejectedOutput);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.RejectedFast(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.RejectedOutput) > before, "rejected_output did not count it");
+        probe.AssertBlocked(ProbeAssert.RejectedFast);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho)]
-    [InlineData(ProbeKind.UdpEcho)]
-    [InlineData(ProbeKind.Ping)]
+    [MemberData(nameof(ProbeMatrix.Kinds), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_MonitorToNodeOverWg0V6_DroppedAndCounted(ProbeKind kind)
     {
         var target = LabAddresses.Node.RequiredTunnelV6;
-        await _killswitch.RemoveAsync();
-        var control = await _killswitch.ProbeAsync(Lab.Monitor, kind, target, LabPorts.Echo, ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Block);
-        var before = await _killswitch.PacketsAsync(NftCounters.DroppedInput);
 
-        var blocked = await _killswitch.ProbeAsync(Lab.Monitor, kind, target, LabPorts.Echo, ProbeAssert.Brief);
+        var probe = await Killswitch.BlockedAfterControlAsync(
+            Lab.Monitor, kind, target, LabPorts.Echo, Block, ProbeAssert.Brief, NftCounters.DroppedInput);
 
-        ProbeAssert.Reachable(control);
-        ProbeAssert.Blocked(blocked);
-        Assert.True(await _killswitch.PacketsAsync(NftCounters.DroppedInput) > before, "dropped_input did not count it");
+        probe.AssertBlocked(ProbeAssert.Blocked);
     }
 
     [Theory]
@@ -77,7 +58,7 @@ public sealed class Ipv6BlockTests(Ipv6BlockFixture fixture, ITestOutputHelper o
     [InlineData(ProbeKind.Ping, "monitor to node over wg0")]
     public async Task Probe_V4_Unaffected(ProbeKind kind, string path)
     {
-        await _killswitch.ApplyAsync(Block);
+        await Killswitch.ApplyAsync(Block);
         var (from, target) = path switch
         {
             "node to inet" => (Lab.Node, LabAddresses.Inet.V4),
@@ -85,23 +66,18 @@ public sealed class Ipv6BlockTests(Ipv6BlockFixture fixture, ITestOutputHelper o
             _ => (Lab.Monitor, LabAddresses.Node.RequiredTunnelV4),
         };
 
-        var result = await _killswitch.ProbeAsync(from, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        var result = await Killswitch.ProbeAsync(from, kind, target, LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeLoopback_Reachable(ProbeKind kind, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Block);
+        await Killswitch.ApplyAsync(Block);
 
-        var result = await _killswitch.ProbeAsync(
+        var result = await Killswitch.ProbeAsync(
             Lab.Node, kind, ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.Reachable(result);

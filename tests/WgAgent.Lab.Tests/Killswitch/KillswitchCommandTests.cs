@@ -15,59 +15,52 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class KillswitchCommandTests(KillswitchCommandFixture fixture, ITestOutputHelper output)
-    : IClassFixture<KillswitchCommandFixture>, IAsyncLifetime
+    : KillswitchLabTests<KillswitchCommandFixture>(fixture, output)
 {
     private const string BrokenAgentConfig = "wgagent.toml";
     private const string BrokenTunnelConfig = "wg0.conf";
     private static readonly Posture Tunnel = new() { Egress = "tunnel" };
     private static readonly ProbeKind[] Kinds = [ProbeKind.TcpEcho, ProbeKind.UdpEcho, ProbeKind.Ping];
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
     private readonly AgentFiles _files = AgentFiles.Create();
 
-    private Lab Lab => fixture.Lab;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _killswitch.RemoveAsync();
+        await Killswitch.RemoveAsync();
         _files.WriteConfig(Tunnel);
         _files.WriteTunnel(Lab.NodeTunnel.ToWgQuickConfig());
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _files.Dispose();
-        await _killswitch.RemoveAsync();
+        await base.DisposeAsync();
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho)]
-    [InlineData(ProbeKind.UdpEcho)]
-    [InlineData(ProbeKind.Ping)]
+    [MemberData(nameof(ProbeMatrix.Kinds), MemberType = typeof(ProbeMatrix))]
     public async Task Up_EgressTunnel_VerifiedTableRejectsInetAndPassesTheTunnel(ProbeKind kind)
     {
         var controls = await ProbeAsync(Lab.Node, [kind], Inet, ProbeAssert.Patient);
 
-        var up = await WgAgentProgram.UpAsync(Lab.Node, _files, output);
+        var up = await WgAgentProgram.UpAsync(Lab.Node, _files, Output);
         var blocked = await ProbeAsync(Lab.Node, [kind], Inet, ProbeAssert.Patient);
         var tunnel = await ProbeAsync(Lab.Node, [kind], MonitorTunnel, ProbeAssert.Patient);
 
         Assert.All(controls, ProbeAssert.Reachable);
         Assert.True(up.Succeeded, up.Describe());
-        await AssertTableAsync(_killswitch.Render(Tunnel), "the computed table");
+        await AssertTableAsync(Killswitch.Render(Tunnel), "the computed table");
         Assert.All(blocked, ProbeAssert.RejectedFast);
         Assert.All(tunnel, ProbeAssert.Reachable);
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho)]
-    [InlineData(ProbeKind.UdpEcho)]
-    [InlineData(ProbeKind.Ping)]
+    [MemberData(nameof(ProbeMatrix.Kinds), MemberType = typeof(ProbeMatrix))]
     public async Task Down_AfterUp_NodeReachesInetAgain(ProbeKind kind)
     {
-        var up = await WgAgentProgram.UpAsync(Lab.Node, _files, output);
+        var up = await WgAgentProgram.UpAsync(Lab.Node, _files, Output);
         var blocked = await ProbeAsync(Lab.Node, [kind], Inet, ProbeAssert.Patient);
 
-        var down = await WgAgentProgram.DownAsync(Lab.Node, _files, output);
+        var down = await WgAgentProgram.DownAsync(Lab.Node, _files, Output);
         var reopened = await ProbeAsync(Lab.Node, [kind], Inet, ProbeAssert.Patient);
 
         Assert.True(up.Succeeded, up.Describe());
@@ -85,7 +78,7 @@ public sealed class KillswitchCommandTests(KillswitchCommandFixture fixture, ITe
         var controls = await ProbeAsync(Lab.Node, Kinds, [.. Inet, .. MonitorTunnel], ProbeAssert.Patient);
         Break(broken);
 
-        await WgAgentProgram.UpAsync(Lab.Node, _files, output);
+        await WgAgentProgram.UpAsync(Lab.Node, _files, Output);
         var blocked = await ProbeAsync(Lab.Node, Kinds, [.. Inet, .. MonitorTunnel], ProbeAssert.Patient);
         var loopback = await ProbeAsync(Lab.Node, Kinds, [IPAddress.Loopback, IPAddress.IPv6Loopback], ProbeAssert.Patient);
 
@@ -101,18 +94,18 @@ public sealed class KillswitchCommandTests(KillswitchCommandFixture fixture, ITe
     [InlineData(BrokenTunnelConfig)]
     public async Task Up_BrokenConfigAfterAGoodRun_LoadsTheLastGoodTable(string broken)
     {
-        var good = await WgAgentProgram.UpAsync(Lab.Node, _files, output);
-        await _killswitch.RemoveAsync();
+        var good = await WgAgentProgram.UpAsync(Lab.Node, _files, Output);
+        await Killswitch.RemoveAsync();
         var controls = await ProbeAsync(Lab.Node, Kinds, Inet, ProbeAssert.Patient);
         Break(broken);
 
-        await WgAgentProgram.UpAsync(Lab.Node, _files, output);
+        await WgAgentProgram.UpAsync(Lab.Node, _files, Output);
         var blocked = await ProbeAsync(Lab.Node, Kinds, Inet, ProbeAssert.Patient);
         var tunnel = await ProbeAsync(Lab.Node, Kinds, MonitorTunnel, ProbeAssert.Patient);
 
         Assert.True(good.Succeeded, good.Describe());
         Assert.All(controls, ProbeAssert.Reachable);
-        await AssertTableAsync(_killswitch.Render(Tunnel), "the last verified (egress = tunnel) table");
+        await AssertTableAsync(Killswitch.Render(Tunnel), "the last verified (egress = tunnel) table");
         Assert.All(blocked, ProbeAssert.Blocked);
         // Not block-all: the last verified table lets the tunnel through.
         Assert.All(tunnel, ProbeAssert.Reachable);
@@ -135,7 +128,7 @@ public sealed class KillswitchCommandTests(KillswitchCommandFixture fixture, ITe
             _files.WriteTunnel(Lab.NodeTunnel.ToWgQuickConfig().Replace($"ListenPort = {LabPorts.WireGuard}", "ListenPort = 70000", StringComparison.Ordinal));
         }
 
-        output.WriteLine($"broke {which}");
+        Output.WriteLine($"broke {which}");
     }
 
     private async Task AssertTableAsync(string expected, string what)
@@ -146,5 +139,5 @@ public sealed class KillswitchCommandTests(KillswitchCommandFixture fixture, ITe
     }
 
     private async Task<ProbeResult[]> ProbeAsync(LabHost from, IEnumerable<ProbeKind> kinds, IEnumerable<IPAddress> targets, TimeSpan timeout) =>
-        await Task.WhenAll(kinds.SelectMany(k => targets.Select(t => _killswitch.ProbeAsync(from, k, t, LabPorts.Echo, timeout))));
+        await Task.WhenAll(kinds.SelectMany(k => targets.Select(t => Killswitch.ProbeAsync(from, k, t, LabPorts.Echo, timeout))));
 }

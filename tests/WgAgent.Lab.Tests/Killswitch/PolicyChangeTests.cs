@@ -13,16 +13,9 @@ namespace WgAgent.Lab.Tests.Killswitch;
 /// </summary>
 [Trait("lab", "killswitch")]
 public sealed class PolicyChangeTests(PolicyChangeFixture fixture, ITestOutputHelper output)
-    : IClassFixture<PolicyChangeFixture>, IAsyncLifetime
+    : KillswitchLabTests<PolicyChangeFixture>(fixture, output)
 {
     private static readonly Posture Tunnel = new() { Egress = "tunnel" };
-    private readonly NodeKillswitch _killswitch = new(fixture.Lab, output);
-
-    private Lab Lab => fixture.Lab;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _killswitch.RemoveAsync();
 
     [Theory]
     [InlineData("open", false)]
@@ -31,16 +24,16 @@ public sealed class PolicyChangeTests(PolicyChangeFixture fixture, ITestOutputHe
     [InlineData("tunnel", true)]
     public async Task RoundTrip_FlowOpenedUnderEgressOpen_SurvivesOnlyWhileEgressStaysOpen(string egressAfter, bool ipv6)
     {
-        await _killswitch.ApplyAsync(Posture.Default);
+        await Killswitch.ApplyAsync(Posture.Default);
         using var connection = await EchoConnection.OpenAsync(
             Lab.Node, new IPEndPoint(LabAddresses.Inet.Underlay(ipv6), LabPorts.Echo), ProbeAssert.Patient);
         var beforeChange = await connection.RoundTripAsync(ProbeAssert.Patient);
-        await _killswitch.ApplyAsync(Posture.Default with { Egress = egressAfter });
-        var rejectedBefore = await _killswitch.PacketsAsync(NftCounters.RejectedOutput);
+        await Killswitch.ApplyAsync(Posture.Default with { Egress = egressAfter });
+        var rejectedBefore = await Killswitch.PacketsAsync(NftCounters.RejectedOutput);
 
         var afterChange = await connection.RoundTripAsync(ProbeAssert.Patient);
 
-        output.WriteLine($"  before the change: {beforeChange ?? "echoed"}; after: {afterChange ?? "echoed"}");
+        Output.WriteLine($"  before the change: {beforeChange ?? "echoed"}; after: {afterChange ?? "echoed"}");
         Assert.Null(beforeChange);
         if (egressAfter == "open")
         {
@@ -49,25 +42,20 @@ public sealed class PolicyChangeTests(PolicyChangeFixture fixture, ITestOutputHe
         else
         {
             Assert.NotNull(afterChange);
-            Assert.True(await _killswitch.PacketsAsync(NftCounters.RejectedOutput) > rejectedBefore, "rejected_output did not count the flow's bytes");
+            Assert.True(await Killswitch.PacketsAsync(NftCounters.RejectedOutput) > rejectedBefore, "rejected_output did not count the flow's bytes");
         }
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task DeleteTransaction_AfterEgressTunnel_NodeReachesInetAgain(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.Inet.Underlay(ipv6);
-        await _killswitch.ApplyAsync(Tunnel);
-        var blocked = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        await Killswitch.ApplyAsync(Tunnel);
+        var blocked = await Killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
 
-        await _killswitch.RemoveAsync();
-        var reopened = await _killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
+        await Killswitch.RemoveAsync();
+        var reopened = await Killswitch.ProbeAsync(Lab.Node, kind, target, LabPorts.Echo, ProbeAssert.Patient);
 
         ProbeAssert.RejectedFast(blocked);
         ProbeAssert.Reachable(reopened);

@@ -13,12 +13,7 @@ public sealed class ReachabilityTests(LabFixture fixture)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToInet_Reachable(ProbeKind kind, bool ipv6)
     {
         var target = LabAddresses.Inet.Underlay(ipv6);
@@ -61,12 +56,7 @@ public sealed class ReachabilityTests(LabFixture fixture)
     }
 
     [Theory]
-    [InlineData(ProbeKind.TcpEcho, false)]
-    [InlineData(ProbeKind.TcpEcho, true)]
-    [InlineData(ProbeKind.UdpEcho, false)]
-    [InlineData(ProbeKind.UdpEcho, true)]
-    [InlineData(ProbeKind.Ping, false)]
-    [InlineData(ProbeKind.Ping, true)]
+    [MemberData(nameof(ProbeMatrix.KindsAndFamilies), MemberType = typeof(ProbeMatrix))]
     public async Task Probe_NodeToLan_Reachable(ProbeKind kind, bool ipv6)
     {
         var result = await fixture.Lab.Node.ProbeAsync(kind, LabAddresses.Lan.Underlay(ipv6), LabPorts.Echo, Timeout);

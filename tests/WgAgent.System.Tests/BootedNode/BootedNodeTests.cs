@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using WgAgent.Lab.Addressing;
 using WgAgent.Lab.Prometheus;
+using WgAgent.System.Tests.Booting;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,29 +13,20 @@ namespace WgAgent.System.Tests.BootedNode;
 /// the monitor, Prometheus in monitor scrapes its node_exporter over WireGuard, and its journal is readable.
 /// </summary>
 [Collection(BootedNodeCollection.Name)]
-public sealed class BootedNodeTests
+public sealed class BootedNodeTests(BootedNodeFixture fixture, ITestOutputHelper output)
+    : BootedLabTests<BootedNodeFixture>(fixture, output)
 {
     // systemd's catalogue id of "unit started" (job of type start finished), systemd/sd-messages.h.
     private const string UnitStartedMessageId = "39f53479d3a045ac8e11786248231fbf";
     private const string WgQuickUnit = "wg-quick@wg0.service";
     private static readonly TimeSpan TunnelTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly BootedNodeFixture fixture;
-    private readonly ITestOutputHelper output;
-
-    public BootedNodeTests(BootedNodeFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        output.WriteLine($"{fixture.Host.MachineName} in {fixture.Lab.Node.NamespaceName}: {fixture.Timings}");
-    }
-
     [Fact]
     public async Task Boot_InNodeNamespace_MultiUserTargetActiveAndSystemRunning()
     {
-        var target = await fixture.Host.ExecAsync(["systemctl", "is-active", "multi-user.target"]);
-        var system = await fixture.Host.ExecAsync(["systemctl", "is-system-running"]);
-        var pid1 = (await fixture.Host.ExecAsync(["cat", "/proc/1/comm"])).EnsureSuccess().Stdout.Trim();
+        var target = await Fixture.Host.ExecAsync(["systemctl", "is-active", "multi-user.target"]);
+        var system = await Fixture.Host.ExecAsync(["systemctl", "is-system-running"]);
+        var pid1 = (await Fixture.Host.ExecAsync(["cat", "/proc/1/comm"])).EnsureSuccess().Stdout.Trim();
 
         Assert.Equal("active", target.Stdout.Trim());
         Assert.Equal("running", system.Stdout.Trim());
@@ -44,10 +36,10 @@ public sealed class BootedNodeTests
     [Fact]
     public async Task WgQuick_AfterBoot_ActiveWithMonitorHandshake()
     {
-        var active = await fixture.Host.ExecAsync(["systemctl", "is-active", WgQuickUnit]);
+        var active = await Fixture.Host.ExecAsync(["systemctl", "is-active", WgQuickUnit]);
         Assert.Equal("active", active.Stdout.Trim());
 
-        var monitorKey = fixture.Lab.MonitorTunnel.Keys.PublicKey;
+        var monitorKey = Fixture.Lab.MonitorTunnel.Keys.PublicKey;
         var monitor = await WaitForHandshakeAsync(monitorKey);
 
         Assert.Equal($"{LabAddresses.Monitor.V4}:{LabPorts.WireGuard}", monitor.Endpoint);
@@ -60,12 +52,12 @@ public sealed class BootedNodeTests
     public async Task Prometheus_NodeTarget_ScrapesContainerExporterOverWireGuard()
     {
         var stopwatch = Stopwatch.StartNew();
-        await fixture.Lab.Prometheus.WaitForTargetUpAsync(TunnelTimeout);
-        output.WriteLine($"node target up after {stopwatch.Elapsed.TotalSeconds:0.00} s");
+        await Fixture.Lab.Prometheus.WaitForTargetUpAsync(TunnelTimeout);
+        Output.WriteLine($"node target up after {stopwatch.Elapsed.TotalSeconds:0.00} s");
 
-        var up = await fixture.Lab.Prometheus.QueryAsync($"up{{job=\"{PrometheusServer.NodeJob}\"}}");
-        var uname = await fixture.Lab.Prometheus.QueryAsync($"node_uname_info{{job=\"{PrometheusServer.NodeJob}\"}}");
-        var hostname = (await fixture.Host.ExecAsync(["hostname"])).EnsureSuccess().Stdout.Trim();
+        var up = await Fixture.Lab.Prometheus.QueryAsync($"up{{job=\"{PrometheusServer.NodeJob}\"}}");
+        var uname = await Fixture.Lab.Prometheus.QueryAsync($"node_uname_info{{job=\"{PrometheusServer.NodeJob}\"}}");
+        var hostname = (await Fixture.Host.ExecAsync(["hostname"])).EnsureSuccess().Stdout.Trim();
 
         var sample = Assert.Single(up);
         Assert.Equal(1, sample.Value);
@@ -77,8 +69,8 @@ public sealed class BootedNodeTests
     [Fact]
     public async Task Journal_AfterBoot_RecordsWgQuickStart()
     {
-        var entries = await fixture.Host.JournalEntriesAsync(WgQuickUnit);
-        var text = await fixture.Host.JournalAsync(WgQuickUnit);
+        var entries = await Fixture.Host.JournalEntriesAsync(WgQuickUnit);
+        var text = await Fixture.Host.JournalAsync(WgQuickUnit);
 
         Assert.Contains(entries, e => e.Unit == WgQuickUnit && e.MessageId == UnitStartedMessageId && e.Get("JOB_RESULT") == "done");
         // wg-quick's own output: no kernel module here, so it fell back to wireguard-go (ENVIRONMENT.md).
@@ -93,12 +85,12 @@ public sealed class BootedNodeTests
         var last = "(no dump yet)";
         while (deadline.Elapsed < TunnelTimeout)
         {
-            await fixture.Lab.Monitor.PingAsync(LabAddresses.Node.RequiredTunnelV4);
-            var dump = await fixture.Host.ExecAsync(["wg", "show", "wg0", "dump"]);
+            await Fixture.Lab.Monitor.PingAsync(LabAddresses.Node.RequiredTunnelV4);
+            var dump = await Fixture.Host.ExecAsync(["wg", "show", "wg0", "dump"]);
             last = dump.Succeeded ? dump.Stdout : dump.Describe();
             if (dump.Succeeded && WireGuardDumpPeer.Parse(dump.Stdout).FirstOrDefault(p => p.PublicKey == publicKey) is { LatestHandshake: > 0 } peer)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handshake with the monitor seen after {deadline.Elapsed.TotalSeconds:0.00} s"));
+                Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handshake with the monitor seen after {deadline.Elapsed.TotalSeconds:0.00} s"));
                 return peer;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WgAgent.Lab.Nspawn;
+using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Installing;
 using Xunit.Abstractions;
 
@@ -10,25 +11,16 @@ namespace WgAgent.System.Tests.Killswitch;
 /// ruleset, and the units add no ordering cycle: read from the booted node's journal and from systemd.
 /// </summary>
 [Collection(GuardedNodeCollection.Name)]
-public sealed class BootOrderTests
+public sealed class BootOrderTests(GuardedNodeFixture fixture, ITestOutputHelper output)
+    : BootedLabTests<GuardedNodeFixture>(fixture, output)
 {
     private const string WgQuickUnit = "wg-quick@wg0.service";
     private const string NftablesUnit = "nftables.service";
 
-    private readonly GuardedNodeFixture fixture;
-    private readonly ITestOutputHelper output;
-
-    public BootOrderTests(GuardedNodeFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        output.WriteLine($"{fixture.Host.MachineName} in {fixture.Lab.Node.NamespaceName}: {fixture.Timings}");
-    }
-
     [Fact]
     public async Task Boot_KillswitchAndWgQuick_KillswitchFinishedBeforeWg0Created()
     {
-        var journal = await fixture.Host.JournalEntriesAsync();
+        var journal = await Fixture.Host.JournalEntriesAsync();
 
         var finished = Require(journal.FirstJobRecord(AgentPackage.KillswitchUnit, JournalMarks.UnitStartedId, "done"), "the kill switch's \"Finished\"", journal);
         var wgStarting = Require(journal.FirstJobRecord(WgQuickUnit, JournalMarks.UnitStartingId), "wg-quick@wg0's \"Starting\"", journal);
@@ -44,35 +36,35 @@ public sealed class BootOrderTests
         Assert.True(wgStarting.MonotonicMicros() <= linkAdd.MonotonicMicros(), $"wg0 before wg-quick@wg0's start?\n{wgStarting}\n{linkAdd}");
         Assert.True(linkAdd.MonotonicMicros() <= userspace.MonotonicMicros());
 
-        var killswitch = await UnitTimestamps.ReadAsync(fixture.Host, AgentPackage.KillswitchUnit);
-        var wgQuick = await UnitTimestamps.ReadAsync(fixture.Host, WgQuickUnit);
+        var killswitch = await UnitTimestamps.ReadAsync(Fixture.Host, AgentPackage.KillswitchUnit);
+        var wgQuick = await UnitTimestamps.ReadAsync(Fixture.Host, WgQuickUnit);
         Assert.True(killswitch.MainExit > 0 && killswitch.MainExit < wgQuick.MainStart, $"kill switch exited at {killswitch.MainExit} µs, wg-quick started at {wgQuick.MainStart} µs");
 
-        output.WriteLine(Invariant($"boot: {fixture.Host.BootDuration!.Value.TotalMilliseconds:0} ms from nspawn start to \"running\"; {StartupLine(journal)}"));
-        output.WriteLine(Invariant($"kill switch: wgagent killswitch up ran {(killswitch.MainExit - killswitch.MainStart) / 1000.0:0.0} ms (fork to exit)"));
-        output.WriteLine(Invariant($"gap: kill switch \"Finished\" -> wg-quick@wg0 \"Starting\" {JournalMarks.MillisecondsBetween(finished, wgStarting):0.0} ms"));
-        output.WriteLine(Invariant($"gap: kill switch \"Finished\" -> \"ip link add wg0\" {JournalMarks.MillisecondsBetween(finished, linkAdd):0.0} ms, -> \"wireguard-go wg0\" {JournalMarks.MillisecondsBetween(finished, userspace):0.0} ms"));
-        output.WriteLine(Invariant($"gap (systemd's own timestamps): kill switch exit -> wg-quick main process {(wgQuick.MainStart - killswitch.MainExit) / 1000.0:0.0} ms"));
+        Output.WriteLine(Invariant($"boot: {Fixture.Host.BootDuration!.Value.TotalMilliseconds:0} ms from nspawn start to \"running\"; {StartupLine(journal)}"));
+        Output.WriteLine(Invariant($"kill switch: wgagent killswitch up ran {(killswitch.MainExit - killswitch.MainStart) / 1000.0:0.0} ms (fork to exit)"));
+        Output.WriteLine(Invariant($"gap: kill switch \"Finished\" -> wg-quick@wg0 \"Starting\" {JournalMarks.MillisecondsBetween(finished, wgStarting):0.0} ms"));
+        Output.WriteLine(Invariant($"gap: kill switch \"Finished\" -> \"ip link add wg0\" {JournalMarks.MillisecondsBetween(finished, linkAdd):0.0} ms, -> \"wireguard-go wg0\" {JournalMarks.MillisecondsBetween(finished, userspace):0.0} ms"));
+        Output.WriteLine(Invariant($"gap (systemd's own timestamps): kill switch exit -> wg-quick main process {(wgQuick.MainStart - killswitch.MainExit) / 1000.0:0.0} ms"));
     }
 
     [Fact]
     public async Task Boot_NftablesServiceEnabled_FlushedBeforeKillswitchStarted()
     {
-        var journal = await fixture.Host.JournalEntriesAsync();
+        var journal = await Fixture.Host.JournalEntriesAsync();
 
         var nftables = Require(journal.FirstJobRecord(NftablesUnit, JournalMarks.UnitStartedId, "done"), "nftables.service's \"Finished\"", journal);
         var starting = Require(journal.FirstJobRecord(AgentPackage.KillswitchUnit, JournalMarks.UnitStartingId), "the kill switch's \"Starting\"", journal);
 
         // Debian's /etc/nftables.conf begins with "flush ruleset": had it run later, it would have removed the table.
         Assert.True(nftables.MonotonicMicros() < starting.MonotonicMicros(), $"nftables.service finished after the kill switch started:\n{nftables}\n{starting}");
-        output.WriteLine(Invariant($"nftables.service finished {JournalMarks.MillisecondsBetween(nftables, starting):0.0} ms before the kill switch started"));
+        Output.WriteLine(Invariant($"nftables.service finished {JournalMarks.MillisecondsBetween(nftables, starting):0.0} ms before the kill switch started"));
     }
 
     [Fact]
     public async Task Boot_Finished_TableLoadedAndKillswitchExitedSuccessfully()
     {
-        var table = await fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
-        var show = (await fixture.Host.ExecAsync(["systemctl", "show", AgentPackage.KillswitchUnit, "--property=ActiveState,SubState,Result,ExecMainStatus"])).EnsureSuccess().Stdout;
+        var table = await Fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
+        var show = (await Fixture.Host.ExecAsync(["systemctl", "show", AgentPackage.KillswitchUnit, "--property=ActiveState,SubState,Result,ExecMainStatus"])).EnsureSuccess().Stdout;
 
         Assert.True(table.Succeeded, table.Describe());
         Assert.Contains("table inet wgagent", table.Stdout, StringComparison.Ordinal);
@@ -83,9 +75,9 @@ public sealed class BootOrderTests
     [Fact]
     public async Task Boot_WithAgentUnits_NoOrderingCycleAndNoFailedUnit()
     {
-        var journal = await fixture.Host.JournalAsync();
-        var failed = (await fixture.Host.ExecAsync(["systemctl", "--failed", "--no-legend", "--plain"])).EnsureSuccess().Stdout;
-        var state = await fixture.Host.ExecAsync(["systemctl", "is-system-running"]);
+        var journal = await Fixture.Host.JournalAsync();
+        var failed = (await Fixture.Host.ExecAsync(["systemctl", "--failed", "--no-legend", "--plain"])).EnsureSuccess().Stdout;
+        var state = await Fixture.Host.ExecAsync(["systemctl", "is-system-running"]);
 
         // PID 1 breaks a cycle by deleting a job and logs "Found ordering cycle" (systemd.unit(5), After=).
         Assert.DoesNotContain("ordering cycle", journal, StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Installing;
 using Xunit.Abstractions;
 
@@ -9,19 +10,10 @@ namespace WgAgent.System.Tests.Killswitch;
 /// puts table inet wgagent back each time, before the systemctl job returns.
 /// </summary>
 [Collection(GuardedNodeCollection.Name)]
-public sealed class NftablesServiceTests
+public sealed class NftablesServiceTests(GuardedNodeFixture fixture, ITestOutputHelper output)
+    : BootedLabTests<GuardedNodeFixture>(fixture, output)
 {
     private const string NftablesUnit = "nftables.service";
-
-    private readonly GuardedNodeFixture fixture;
-    private readonly ITestOutputHelper output;
-
-    public NftablesServiceTests(GuardedNodeFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        output.WriteLine($"{fixture.Host.MachineName} in {fixture.Lab.Node.NamespaceName}: {fixture.Timings}");
-    }
 
     [Theory]
     [InlineData("restart")]
@@ -29,12 +21,12 @@ public sealed class NftablesServiceTests
     [InlineData("stop")]
     public async Task Systemctl_NftablesFlushesRuleset_TablePresentWhenJobReturns(string verb)
     {
-        using var monitor = await NftTableMonitor.StartAsync(fixture.Lab.Node.NamespaceName);
+        using var monitor = await NftTableMonitor.StartAsync(Fixture.Lab.Node.NamespaceName);
         try
         {
-            var job = await SystemctlJob.RunAsync(fixture.Host, verb, NftablesUnit, output.WriteLine);
-            var table = await fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
-            var tables = (await fixture.Host.ExecAsync(["nft", "list", "tables"])).EnsureSuccess().Stdout;
+            var job = await SystemctlJob.RunAsync(Fixture.Host, verb, NftablesUnit, Output.WriteLine);
+            var table = await Fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
+            var tables = (await Fixture.Host.ExecAsync(["nft", "list", "tables"])).EnsureSuccess().Stdout;
             await Task.Delay(200); // the monitor's last lines
             var absences = monitor.Absences();
 
@@ -47,29 +39,29 @@ public sealed class NftablesServiceTests
             // The operator's own ruleset is loaded too (start/reload) or gone (stop): nftables.service did its job.
             Assert.Equal(verb != "stop", tables.Contains("table inet filter", StringComparison.Ordinal));
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"systemctl {verb} nftables took {job.Elapsed.TotalMilliseconds:0} ms; table inet wgagent missing for "
                 + $"{string.Join(", ", absences.Select(a => $"{a.TotalMilliseconds:0.0} ms"))} (longest {absences.Max().TotalMilliseconds:0.0} ms)"));
-            output.WriteLine($"nft monitor:\n{Lines(monitor)}");
+            Output.WriteLine($"nft monitor:\n{Lines(monitor)}");
         }
         finally
         {
             // Leave nftables.service as the boot left it for the other tests.
-            await SystemctlJob.RunAsync(fixture.Host, "start", NftablesUnit, output.WriteLine);
+            await SystemctlJob.RunAsync(Fixture.Host, "start", NftablesUnit, Output.WriteLine);
         }
     }
 
     [Fact]
     public async Task Systemctl_ReloadKillswitch_ReappliesWithoutRestartingTunnel()
     {
-        var wgQuickBefore = await UnitTimestamps.ReadAsync(fixture.Host, "wg-quick@wg0.service");
+        var wgQuickBefore = await UnitTimestamps.ReadAsync(Fixture.Host, "wg-quick@wg0.service");
         var reloadsBefore = await ReloadsAsync();
-        using var monitor = await NftTableMonitor.StartAsync(fixture.Lab.Node.NamespaceName);
+        using var monitor = await NftTableMonitor.StartAsync(Fixture.Lab.Node.NamespaceName);
 
-        var reload = await SystemctlJob.RunAsync(fixture.Host, "reload", AgentPackage.KillswitchUnit, output.WriteLine);
-        var table = await fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
-        var wgQuickAfter = await UnitTimestamps.ReadAsync(fixture.Host, "wg-quick@wg0.service");
-        var active = await fixture.Host.ExecAsync(["systemctl", "is-active", "wg-quick@wg0.service", AgentPackage.KillswitchUnit]);
+        var reload = await SystemctlJob.RunAsync(Fixture.Host, "reload", AgentPackage.KillswitchUnit, Output.WriteLine);
+        var table = await Fixture.Host.ExecAsync(["nft", "list", "table", "inet", "wgagent"]);
+        var wgQuickAfter = await UnitTimestamps.ReadAsync(Fixture.Host, "wg-quick@wg0.service");
+        var active = await Fixture.Host.ExecAsync(["systemctl", "is-active", "wg-quick@wg0.service", AgentPackage.KillswitchUnit]);
 
         var reloadsAfter = await ReloadsAsync();
 
@@ -78,18 +70,18 @@ public sealed class NftablesServiceTests
         Assert.Equal(reloadsBefore + 1, reloadsAfter);
         Assert.Equal(wgQuickBefore, wgQuickAfter);
         Assert.Equal("active\nactive", active.Stdout.Trim());
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"systemctl reload {AgentPackage.KillswitchUnit} took {reload.Elapsed.TotalMilliseconds:0} ms"));
-        output.WriteLine($"nft monitor:\n{Lines(monitor)}");
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"systemctl reload {AgentPackage.KillswitchUnit} took {reload.Elapsed.TotalMilliseconds:0} ms"));
+        Output.WriteLine($"nft monitor:\n{Lines(monitor)}");
     }
 
     // Finished reload jobs of the kill-switch unit: PID 1 logs "Reloaded …" with JOB_TYPE=reload once its
     // ExecReload= (wgagent killswitch up) exited 0.
     private async Task<int> ReloadsAsync() =>
-        (await fixture.Host.JournalEntriesAsync(AgentPackage.KillswitchUnit))
+        (await Fixture.Host.JournalEntriesAsync(AgentPackage.KillswitchUnit))
             .Count(e => e.Unit == AgentPackage.KillswitchUnit && e.Get("JOB_TYPE") == "reload" && e.Get("JOB_RESULT") == "done");
 
     private async Task<string> UnitLogAsync(string unit) =>
-        (await fixture.Host.ExecAsync(["journalctl", "--boot", "--no-pager", "--output=short-monotonic", "--lines=30", "--unit", unit])).Stdout;
+        (await Fixture.Host.ExecAsync(["journalctl", "--boot", "--no-pager", "--output=short-monotonic", "--lines=30", "--unit", unit])).Stdout;
 
     private static string Lines(NftTableMonitor monitor) =>
         string.Join('\n', monitor.Events.Select(e => string.Create(CultureInfo.InvariantCulture, $"  {e.At.TotalMilliseconds,8:0.0} ms  {e.Line}")));

@@ -3,6 +3,7 @@ using System.Globalization;
 using WgAgent.Lab.Addressing;
 using WgAgent.Lab.Prometheus;
 using WgAgent.System.Tests.BootedNode;
+using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Installing;
 using Xunit.Abstractions;
 
@@ -13,50 +14,41 @@ namespace WgAgent.System.Tests.Killswitch;
 /// handshakes with the monitor, Prometheus scrapes the node over it, and traffic outside it goes nowhere.
 /// </summary>
 [Collection(GuardedNodeCollection.Name)]
-public sealed class TunnelUnderPolicyTests
+public sealed class TunnelUnderPolicyTests(GuardedNodeFixture fixture, ITestOutputHelper output)
+    : BootedLabTests<GuardedNodeFixture>(fixture, output)
 {
     private static readonly TimeSpan TunnelTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly GuardedNodeFixture fixture;
-    private readonly ITestOutputHelper output;
-
-    public TunnelUnderPolicyTests(GuardedNodeFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        output.WriteLine($"{fixture.Host.MachineName} in {fixture.Lab.Node.NamespaceName}: {fixture.Timings}");
-    }
 
     [Fact]
     public async Task AgentCtlConfigCheck_LabConfig_Valid()
     {
         // A broken config would make the kill switch load last-good or block-all, and these tests would then
         // be about a fallback: the config and the wg0.conf it names must pass as they are in the node.
-        var check = await fixture.Host.ExecAsync([AgentPackage.AgentCtlPath, "config", "check", AgentPackage.ConfigPath]);
+        var check = await Fixture.Host.ExecAsync([AgentPackage.AgentCtlPath, "config", "check", AgentPackage.ConfigPath]);
 
         Assert.True(check.Succeeded, check.Describe());
-        output.WriteLine(check.Stdout.Trim());
+        Output.WriteLine(check.Stdout.Trim());
     }
 
     [Fact]
     public async Task WgQuick_UnderKillswitch_HandshakeWithMonitor()
     {
-        var monitorKey = fixture.Lab.MonitorTunnel.Keys.PublicKey;
+        var monitorKey = Fixture.Lab.MonitorTunnel.Keys.PublicKey;
         var clock = Stopwatch.StartNew();
         var last = "(no dump yet)";
         WireGuardDumpPeer? monitor = null;
         while (monitor is null && clock.Elapsed < TunnelTimeout)
         {
             // A handshake needs traffic: a ping from inside the node over the tunnel makes one.
-            await fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "1", LabAddresses.Monitor.RequiredTunnelV4.ToString()]);
-            var dump = await fixture.Host.ExecAsync(["wg", "show", "wg0", "dump"]);
+            await Fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "1", LabAddresses.Monitor.RequiredTunnelV4.ToString()]);
+            var dump = await Fixture.Host.ExecAsync(["wg", "show", "wg0", "dump"]);
             last = dump.Succeeded ? dump.Stdout : dump.Describe();
             monitor = dump.Succeeded ? WireGuardDumpPeer.Parse(dump.Stdout).FirstOrDefault(p => p.PublicKey == monitorKey && p.LatestHandshake > 0) : null;
         }
 
         Assert.True(monitor is not null, $"no handshake with the monitor within {TunnelTimeout.TotalSeconds} s under the kill switch; wg show wg0 dump:\n{last}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handshake with the monitor seen after {clock.Elapsed.TotalSeconds:0.00} s"));
-        var ping = await fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "2", LabAddresses.Monitor.RequiredTunnelV4.ToString()]);
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handshake with the monitor seen after {clock.Elapsed.TotalSeconds:0.00} s"));
+        var ping = await Fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "2", LabAddresses.Monitor.RequiredTunnelV4.ToString()]);
         Assert.True(ping.Succeeded, ping.Describe());
     }
 
@@ -64,12 +56,12 @@ public sealed class TunnelUnderPolicyTests
     public async Task Prometheus_UnderKillswitch_ScrapesNodeOverWireGuard()
     {
         var clock = Stopwatch.StartNew();
-        await fixture.Lab.Prometheus.WaitForTargetUpAsync(TunnelTimeout);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"node target up after {clock.Elapsed.TotalSeconds:0.00} s"));
+        await Fixture.Lab.Prometheus.WaitForTargetUpAsync(TunnelTimeout);
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"node target up after {clock.Elapsed.TotalSeconds:0.00} s"));
 
-        var up = Assert.Single(await fixture.Lab.Prometheus.QueryAsync($"up{{job=\"{PrometheusServer.NodeJob}\"}}"));
-        var hostname = (await fixture.Host.ExecAsync(["hostname"])).EnsureSuccess().Stdout.Trim();
-        var uname = Assert.Single(await fixture.Lab.Prometheus.QueryAsync($"node_uname_info{{job=\"{PrometheusServer.NodeJob}\"}}"));
+        var up = Assert.Single(await Fixture.Lab.Prometheus.QueryAsync($"up{{job=\"{PrometheusServer.NodeJob}\"}}"));
+        var hostname = (await Fixture.Host.ExecAsync(["hostname"])).EnsureSuccess().Stdout.Trim();
+        var uname = Assert.Single(await Fixture.Lab.Prometheus.QueryAsync($"node_uname_info{{job=\"{PrometheusServer.NodeJob}\"}}"));
 
         Assert.Equal(1, up.Value);
         Assert.Equal($"{LabAddresses.Node.RequiredTunnelV4}:{LabPorts.NodeExporter}", up.Label("instance"));
@@ -80,19 +72,19 @@ public sealed class TunnelUnderPolicyTests
     public async Task Egress_OutsideTunnel_NeverReachesInternet()
     {
         var target = LabAddresses.Inet.V4.ToString();
-        var before = fixture.Lab.InetEcho.Hits.Count(h => h.Remote.Address.Equals(LabAddresses.Node.V4));
+        var before = Fixture.Lab.InetEcho.Hits.Count(h => h.Remote.Address.Equals(LabAddresses.Node.V4));
 
         // bash's /dev/tcp: a plain connect from inside the node, no extra tools. The node's default route
         // leads to inet through the router, so only the kill switch can stop it.
-        var connect = await fixture.Host.ExecAsync(
+        var connect = await Fixture.Host.ExecAsync(
             ["timeout", "5", "bash", "-c", $"exec 3<>/dev/tcp/{target}/{LabPorts.Echo} && echo connected"]);
-        var ping = await fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "2", target]);
-        var after = fixture.Lab.InetEcho.Hits.Count(h => h.Remote.Address.Equals(LabAddresses.Node.V4));
+        var ping = await Fixture.Host.ExecAsync(["ping", "-c", "1", "-W", "2", target]);
+        var after = Fixture.Lab.InetEcho.Hits.Count(h => h.Remote.Address.Equals(LabAddresses.Node.V4));
 
         Assert.False(connect.Succeeded, $"the node connected to {target} outside the tunnel: {connect.Describe()}");
         Assert.DoesNotContain("connected", connect.Stdout, StringComparison.Ordinal);
         Assert.False(ping.Succeeded, $"the node pinged {target} outside the tunnel: {ping.Describe()}");
         Assert.Equal(before, after);
-        output.WriteLine($"connect: {connect.Describe()}\nping: {ping.Describe()}");
+        Output.WriteLine($"connect: {connect.Describe()}\nping: {ping.Describe()}");
     }
 }

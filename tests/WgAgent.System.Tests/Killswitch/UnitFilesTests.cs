@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Installing;
 using Xunit.Abstractions;
 
@@ -10,28 +11,19 @@ namespace WgAgent.System.Tests.Killswitch;
 /// the drop-ins are in effect, and the kill switch's sandbox keeps its exposure low.
 /// </summary>
 [Collection(GuardedNodeCollection.Name)]
-public sealed partial class UnitFilesTests
+public sealed partial class UnitFilesTests(GuardedNodeFixture fixture, ITestOutputHelper output)
+    : BootedLabTests<GuardedNodeFixture>(fixture, output)
 {
     // What `systemd-analyze security` rates the sandbox (0 = locked down, 10 = none). The unit scores
     // 1.9 with its current settings; dropping a few of them crosses this.
     private const double MaxExposure = 2.5;
-
-    private readonly GuardedNodeFixture fixture;
-    private readonly ITestOutputHelper output;
-
-    public UnitFilesTests(GuardedNodeFixture fixture, ITestOutputHelper output)
-    {
-        this.fixture = fixture;
-        this.output = output;
-        output.WriteLine($"{fixture.Host.MachineName} in {fixture.Lab.Node.NamespaceName}: {fixture.Timings}");
-    }
 
     [Fact]
     public async Task SystemdAnalyzeVerify_UnitsWithDropIns_NoFindings()
     {
         // The drop-ins are verified through the units they extend. --man=no: the minimal rootfs has no man(1),
         // so the man-page check fails even for Debian's own nftables.service and wg-quick@.service.
-        var verify = await fixture.Host.ExecAsync(
+        var verify = await Fixture.Host.ExecAsync(
             ["systemd-analyze", "verify", "--man=no", AgentPackage.KillswitchUnit, "wg-quick@wg0.service", "nftables.service"]);
 
         // verify exits 0 on mere warnings (unknown keys, unparsable values): any output is a finding.
@@ -44,7 +36,7 @@ public sealed partial class UnitFilesTests
     [InlineData("nftables.service", "/nftables.service.d/wgagent.conf")]
     public async Task DropIn_InstalledAtPackagePath_LoadedBySystemd(string unit, string dropIn)
     {
-        var paths = (await fixture.Host.ExecAsync(["systemctl", "show", unit, "--property=DropInPaths", "--value"])).EnsureSuccess().Stdout;
+        var paths = (await Fixture.Host.ExecAsync(["systemctl", "show", unit, "--property=DropInPaths", "--value"])).EnsureSuccess().Stdout;
 
         Assert.Contains($"/lib/systemd/system{dropIn}", paths, StringComparison.Ordinal);
     }
@@ -52,7 +44,7 @@ public sealed partial class UnitFilesTests
     [Fact]
     public async Task WgQuickDropIn_Loaded_RequiresAndOrdersAfterKillswitch()
     {
-        var show = (await fixture.Host.ExecAsync(["systemctl", "show", "wg-quick@wg0.service", "--property=Requires,After"])).EnsureSuccess().Stdout;
+        var show = (await Fixture.Host.ExecAsync(["systemctl", "show", "wg-quick@wg0.service", "--property=Requires,After"])).EnsureSuccess().Stdout;
         var properties = show.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1].Split(' '));
 
         Assert.Contains(AgentPackage.KillswitchUnit, properties["Requires"]);
@@ -62,8 +54,8 @@ public sealed partial class UnitFilesTests
     [Fact]
     public async Task NftablesDropIn_Loaded_AddsReapplyAfterEveryFlush()
     {
-        var show = (await fixture.Host.ExecAsync(["systemctl", "cat", "nftables.service"])).EnsureSuccess().Stdout;
-        var reloads = (await fixture.Host.ExecAsync(["systemctl", "show", "nftables.service", "--property=ExecReload"])).EnsureSuccess().Stdout;
+        var show = (await Fixture.Host.ExecAsync(["systemctl", "cat", "nftables.service"])).EnsureSuccess().Stdout;
+        var reloads = (await Fixture.Host.ExecAsync(["systemctl", "show", "nftables.service", "--property=ExecReload"])).EnsureSuccess().Stdout;
 
         Assert.Contains($"ExecStartPost=-{AgentPackage.WgAgentPath} killswitch up", show, StringComparison.Ordinal);
         Assert.Contains($"ExecStopPost=-{AgentPackage.WgAgentPath} killswitch up", show, StringComparison.Ordinal);
@@ -76,12 +68,12 @@ public sealed partial class UnitFilesTests
     [Fact]
     public async Task SystemdAnalyzeSecurity_KillswitchUnit_ExposureLow()
     {
-        var security = await fixture.Host.ExecAsync(["systemd-analyze", "security", "--no-pager", AgentPackage.KillswitchUnit]);
+        var security = await Fixture.Host.ExecAsync(["systemd-analyze", "security", "--no-pager", AgentPackage.KillswitchUnit]);
         var match = ExposureLine().Match(security.Stdout);
 
         Assert.True(match.Success, $"no exposure line in: {security.Describe()}");
         var exposure = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        output.WriteLine(match.Value.Trim());
+        Output.WriteLine(match.Value.Trim());
         Assert.InRange(exposure, 0, MaxExposure);
     }
 

@@ -64,6 +64,31 @@ internal sealed class NodeKillswitch(Lab lab, ITestOutputHelper output)
         return result;
     }
 
+    /// <summary>
+    /// The shape of every "blocked" test: <paramref name="probe"/> runs without the table (the control, patiently), then
+    /// under <paramref name="posture"/> with <paramref name="blockedTimeout"/>, reading <paramref name="counter"/> (if
+    /// named) around that second run. Asserting is left to <see cref="ControlledProbes.AssertBlocked"/> and the test.
+    /// </summary>
+    public async Task<ControlledProbes> BlockedAfterControlAsync(
+        Posture posture, TimeSpan blockedTimeout, string? counter, Func<TimeSpan, Task<ProbeResult[]>> probe)
+    {
+        await RemoveAsync();
+        var controls = await probe(ProbeAssert.Patient);
+        await ApplyAsync(posture);
+        var before = counter is null ? 0 : await PacketsAsync(counter);
+        var since = DateTimeOffset.UtcNow;
+
+        var blocked = await probe(blockedTimeout);
+
+        var after = counter is null ? 0 : await PacketsAsync(counter);
+        return new ControlledProbes(controls, blocked, since, counter, before, after);
+    }
+
+    /// <summary>The control-then-block pattern for one probe from <paramref name="from"/>.</summary>
+    public Task<ControlledProbes> BlockedAfterControlAsync(
+        LabHost from, ProbeKind kind, IPAddress target, int port, Posture posture, TimeSpan blockedTimeout, string? counter = null) =>
+        BlockedAfterControlAsync(posture, blockedTimeout, counter, async timeout => [await ProbeAsync(from, kind, target, port, timeout)]);
+
     /// <summary>Packets a named counter of the table has counted (<see cref="NftCounters"/>).</summary>
     public async Task<long> PacketsAsync(string counter) =>
         (await lab.Node.ReadNftCounterAsync(NftRuleset.Family, NftRuleset.TableName, counter)).Packets;

@@ -1,9 +1,9 @@
-using WgAgent.Lab.Probes;
+using Xunit;
 
-namespace WgAgent.Lab.Tests.Killswitch.Support;
+namespace WgAgent.Lab.Probes;
 
 /// <summary>What "blocked" means, said once: refused at once, or silently dropped; never a probe that simply broke.</summary>
-internal static class ProbeAssert
+public static class ProbeAssert
 {
     /// <summary>Room for a positive probe on a loaded machine; a reachable target answers in milliseconds.</summary>
     public static readonly TimeSpan Patient = TimeSpan.FromSeconds(3);
@@ -14,6 +14,7 @@ internal static class ProbeAssert
     /// <summary>An application must learn of a rejection well before any timeout of its own.</summary>
     public static readonly TimeSpan FastFailure = TimeSpan.FromMilliseconds(800);
 
+    /// <summary>The round trip succeeded.</summary>
     public static void Reachable(ProbeResult result) => Assert.True(result.Reachable, result.ToString());
 
     /// <summary>Refused by the kernel or an ICMP/RST at once (egress rules reject so programs fail fast), not a timeout.</summary>
