@@ -13,8 +13,11 @@ suites=(
   tests/WgAgent.Toml.Tests
   tests/WgAgent.Core.Tests
   tests/WgAgent.CliWrap.Tests
+  tests/WgAgent.Hosting.Systemd.Tests
+  tests/WgAgent.Serilog.Sinks.Journald.Tests
   tests/WgAgent.Cli.Tests
   tests/WgAgent.Firewall.Tests
+  tests/WgAgent.Tunnel.Tests
   tests/WgAgent.Lab.Tests
   tests/WgAgent.System.Tests
 )

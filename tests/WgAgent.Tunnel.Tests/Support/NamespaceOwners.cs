@@ -1,0 +1,58 @@
+namespace WgAgent.Tunnel.Tests.Support;
+
+/// <summary>
+/// Which test process created which scratch namespace: one file per namespace under /run/wgagent-tunneltest with the
+/// owner's PID and start time, so a crashed run's namespaces are removed at the next start while namespaces of a
+/// live run, or of other suites, are never touched.
+/// </summary>
+internal static class NamespaceOwners
+{
+    private const string Directory = "/run/wgagent-tunneltest";
+
+    public static void Record(string name)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(Path.Combine(Directory, name), $"{Environment.ProcessId} {StartTime(Environment.ProcessId)}\n");
+    }
+
+    public static void Forget(string name) => File.Delete(Path.Combine(Directory, name));
+
+    public static async Task ReapStaleAsync()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return;
+        }
+
+        foreach (var file in System.IO.Directory.GetFiles(Directory, ScratchNamespace.Prefix + "*"))
+        {
+            var owner = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (owner.Length == 2 && int.TryParse(owner[0], out var pid) && StartTime(pid) == owner[1])
+            {
+                continue;
+            }
+
+            var name = Path.GetFileName(file);
+            if (File.Exists($"/run/netns/{name}"))
+            {
+                await Run.CommandAsync("ip", "netns", "del", name);
+            }
+
+            File.Delete(file);
+        }
+    }
+
+    // Field 22 of /proc/PID/stat, the start time in clock ticks: tells a live owner from a reused PID.
+    private static string StartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "gone";
+        }
+    }
+}
