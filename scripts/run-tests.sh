@@ -17,6 +17,7 @@ suites=(
   tests/WgAgent.Serilog.Sinks.Journald.Tests
   tests/WgAgent.Cli.Tests
   tests/WgAgent.Firewall.Tests
+  tests/WgAgent.Exporters.Tests
   tests/WgAgent.Tunnel.Tests
   tests/WgAgent.Lab.Tests
   tests/WgAgent.System.Tests

@@ -17,6 +17,8 @@ public static class WgAgentCommandLine
             "wgagent: makes this host's WireGuard setup fail closed (nftables kill switch, exporters only over WireGuard).");
         root.Subcommands.Add(KillswitchCommand.Build());
         root.Subcommands.Add(RenderCommand.Build());
+        root.Subcommands.Add(ExportersCommand.Build());
+        root.Subcommands.Add(CleanupCommand.Build());
         // Invoking the bare command shows the help instead of doing nothing silently.
         root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
         return root;
