@@ -12,6 +12,8 @@ packages=(
   debootstrap systemd-container
   # packaging and checks
   dpkg-dev lintian python3 hyperfine
+  # Native AOT publishing of wgagent links with the C toolchain
+  gcc libc6-dev zlib1g-dev
 )
 
 if [ "$(id -u)" -ne 0 ]; then

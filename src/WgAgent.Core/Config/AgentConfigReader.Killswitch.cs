@@ -51,6 +51,7 @@ public static partial class AgentConfigReader
 
     private static IReadOnlyList<T> ReadList<T>(TomlSection section, string key, IReadOnlyList<T> defaults,
         ConfigReadContext context, TryParser<T> parse)
+        where T : notnull
     {
         var items = section.StringArray(key);
         if (items is null)
@@ -59,7 +60,9 @@ public static partial class AgentConfigReader
         }
 
         var values = new List<T>(items.Count);
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Keyed by the value itself: each T here (PortRule, IpNetwork, IPAddress) is equal exactly when its canonical
+        // text is, and formatting 20,000 addresses only to compare them cost more than parsing them.
+        var seen = new Dictionary<T, string>();
         foreach (var (text, span, path) in items)
         {
             if (!parse(text, out var value, out var error) || value is null)
@@ -68,14 +71,13 @@ public static partial class AgentConfigReader
                 continue;
             }
 
-            var canonical = value.ToString() ?? text;
-            if (seen.TryGetValue(canonical, out var firstPath))
+            if (seen.TryGetValue(value, out var firstPath))
             {
                 context.Warning(span, path, $"{DiagnosticText.Quote(text)} is listed twice (first as {firstPath})");
                 continue;
             }
 
-            seen[canonical] = path;
+            seen[value] = path;
             context.Record(path, span);
             values.Add(value);
         }

@@ -63,9 +63,10 @@ internal sealed class TomlSection
         }
 
         var items = new List<(string, TomlSpan, string)>(array.Count);
+        var arrayPath = KeyPath(key);
         for (var i = 0; i < array.Count; i++)
         {
-            var path = $"{KeyPath(key)}[{i}]";
+            var path = $"{arrayPath}[{i}]";
             if (array[i] is string s)
             {
                 items.Add((s, array.GetSpan(i), path));

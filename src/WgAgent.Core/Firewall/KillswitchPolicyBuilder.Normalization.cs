@@ -40,9 +40,12 @@ public static partial class KillswitchPolicyBuilder
     {
         // Sorted by start address, then shorter prefix first, a network that contains another comes before it; since
         // two prefixes are either nested or disjoint, comparing with the last one kept is enough.
-        // (OrderBy takes each key once; comparing IpNetwork.Address directly would build two IPAddress per comparison.)
-        var sorted = networks.Select(Canonical).OrderBy(n => n.Address, AddressOrder.Instance).ThenBy(n => n.PrefixLength).ToList();
-        var kept = new List<IpNetwork>(sorted.Count);
+        // (Compared on the bytes in place: 10,000 scrapers make some 140,000 comparisons, and going through
+        // IpNetwork.Address would build an IPAddress per element. Array.Sort is not stable, but elements that compare
+        // equal are equal networks, so the order among them cannot show.)
+        var sorted = networks.Select(Canonical).ToArray();
+        Array.Sort(sorted, CompareNetworks);
+        var kept = new List<IpNetwork>(sorted.Length);
         foreach (var network in sorted)
         {
             if (kept.Count == 0 || !kept[^1].Contains(network))
@@ -52,6 +55,15 @@ public static partial class KillswitchPolicyBuilder
         }
 
         return kept;
+    }
+
+    /// <summary>The order of <see cref="AddressOrder"/> (IPv4 first, then by value), then shorter prefix first.</summary>
+    private static int CompareNetworks(IpNetwork? x, IpNetwork? y)
+    {
+        var a = x!.AddressBytes;
+        var b = y!.AddressBytes;
+        var order = a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.SequenceCompareTo(b);
+        return order != 0 ? order : x.PrefixLength.CompareTo(y.PrefixLength);
     }
 
     /// <summary>Port rules sorted by protocol then first port, overlapping and adjacent ranges merged (nft refuses

@@ -51,7 +51,7 @@ public sealed partial class IpNetwork
             error = Fail("it is empty");
             return false;
         }
-        if (text.Any(char.IsWhiteSpace))
+        if (IpAddressParser.ContainsWhiteSpace(text))
         {
             error = Fail("it contains whitespace");
             return false;
@@ -83,7 +83,7 @@ public sealed partial class IpNetwork
             error = Fail("the prefix length after \"/\" is empty");
             return false;
         }
-        if (!prefixText.All(char.IsAsciiDigit))
+        if (prefixText.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             error = Fail($"prefix length {DiagnosticText.Quote(prefixText)} is not a number");
             return false;

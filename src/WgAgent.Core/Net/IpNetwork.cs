@@ -38,6 +38,9 @@ public sealed partial class IpNetwork : IEquatable<IpNetwork>
     /// <summary>The address as written, host bits included. Each call returns a fresh copy.</summary>
     public IPAddress Address => new(_bytes);
 
+    /// <summary>The address bytes as written (4 or 16), without the copy <see cref="Address"/> makes.</summary>
+    internal ReadOnlySpan<byte> AddressBytes => _bytes;
+
     /// <summary>The number of leading bits that name the network.</summary>
     public int PrefixLength { get; }
 

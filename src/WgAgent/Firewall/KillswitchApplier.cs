@@ -40,8 +40,12 @@ public sealed class KillswitchApplier
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The expected table's normal form, computed once for both comparisons (NftListing.Matches would
+            // normalize it again each time: ~5 ms for a 10k-element table).
+            string? expected = null;
+            string Expected() => expected ??= NftListing.Normalize(expectedTable);
             var current = await nftables.ListTableAsync(cancellationToken).ConfigureAwait(false);
-            if (current is not null && NftListing.Matches(current, expectedTable))
+            if (current is not null && string.Equals(NftListing.Normalize(current), Expected(), StringComparison.Ordinal))
             {
                 return Remember(KillswitchApplyStatus.AlreadyInPlace, expectedTable, rememberAsLastGood);
             }
@@ -59,7 +63,7 @@ public sealed class KillswitchApplier
                 return new KillswitchApplyResult(KillswitchApplyStatus.Mismatch, "the table is not listed after the transaction");
             }
 
-            if (!NftListing.Matches(after, expectedTable))
+            if (!string.Equals(NftListing.Normalize(after), Expected(), StringComparison.Ordinal))
             {
                 return new KillswitchApplyResult(KillswitchApplyStatus.Mismatch, NftListing.FirstDifference(after, expectedTable));
             }
