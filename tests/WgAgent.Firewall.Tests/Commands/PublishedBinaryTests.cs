@@ -4,8 +4,8 @@ using WgAgent.Firewall.Tests.Support;
 namespace WgAgent.Firewall.Tests.Commands;
 
 /// <summary>
-/// The shipped form: `make publish`'s self-contained, trimmed, ReadyToRun single-file wgagent. Trimming and single-file
-/// are where P/Invoke into libnftables could break, so the real binary applies, no-ops and removes the table.
+/// The shipped form: `make publish`'s Native AOT wgagent. Trimming and native compilation are where P/Invoke into
+/// libnftables could break, so the real binary applies, no-ops and removes the table.
 /// </summary>
 public class PublishedBinaryTests
 {
