@@ -86,6 +86,32 @@ public sealed class StaleRunTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task RemoveStaleRunsAsync_StagingDirectoryWithoutOwnerYet_IsKeptWhileFreshAndRemovedWhenOld()
+    {
+        // A parallel Lab.StartAsync sits between creating its staging directory and writing the owner file.
+        var fresh = Path.Combine(LabRun.RunsRoot, LabRun.StagingPrefix + Hex());
+        var old = Path.Combine(LabRun.RunsRoot, LabRun.StagingPrefix + Hex());
+        Directory.CreateDirectory(fresh);
+        Directory.CreateDirectory(old);
+        Directory.SetLastWriteTimeUtc(old, DateTime.UtcNow - TimeSpan.FromMinutes(5));
+        try
+        {
+            var (_, problems) = await StaleRunCleaner.RemoveStaleRunsAsync();
+
+            Assert.Empty(problems);
+            Assert.True(Directory.Exists(fresh), "a run being prepared lost its staging directory");
+            Assert.False(Directory.Exists(old), "a staging directory abandoned minutes ago was kept");
+        }
+        finally
+        {
+            foreach (var directory in new[] { fresh, old }.Where(Directory.Exists))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
     private static async Task<ProcessIdentity> DeadProcessAsync()
     {
         using var process = Process.Start("sleep", "30");

@@ -31,6 +31,12 @@ public static partial class StaleRunCleaner
                 continue;
             }
 
+            if (owner is null && IsBeingPrepared(staging))
+            {
+                // Another run has just made its staging directory and not yet written the owner file into it.
+                continue;
+            }
+
             // Owner dead, or no directory at all (only ever the case for leftovers: directories come first).
             foreach (var name in namespaces.Where(n => n.StartsWith(run.NamespaceNamePrefix, StringComparison.Ordinal)))
             {
@@ -73,6 +79,15 @@ public static partial class StaleRunCleaner
 
         return ids;
     }
+
+    /// <summary>
+    /// A staging directory younger than <see cref="PreparationGrace"/>: its owner file may be a moment away.
+    /// Older ones without an owner can only be left by a process that died between the two steps.
+    /// </summary>
+    private static bool IsBeingPrepared(string staging) =>
+        Directory.Exists(staging) && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(staging) < PreparationGrace;
+
+    private static readonly TimeSpan PreparationGrace = TimeSpan.FromMinutes(1);
 
     private static ProcessIdentity? ReadStagingOwner(string staging)
     {
