@@ -16,6 +16,7 @@ suites=(
   tests/WgAgent.Hosting.Systemd.Tests
   tests/WgAgent.Serilog.Sinks.Journald.Tests
   tests/WgAgent.Cli.Tests
+  tests/WgAgent.Daemon.Tests
   tests/WgAgent.Firewall.Tests
   tests/WgAgent.Exporters.Tests
   tests/WgAgent.Tunnel.Tests

@@ -15,6 +15,7 @@ public static class WgAgentCommandLine
     {
         var root = new RootCommand(
             "wgagent: makes this host's WireGuard setup fail closed (nftables kill switch, exporters only over WireGuard).");
+        root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(KillswitchCommand.Build());
         root.Subcommands.Add(RenderCommand.Build());
         root.Subcommands.Add(ExportersCommand.Build());

@@ -21,6 +21,7 @@ public sealed record AgentConfig
         Exporters = [],
         Status = new StatusSettings(ProductPaths.StatusSocket, "wgagent"),
         Metrics = new MetricsSettings(9586),
+        Ordering = OrderingSettings.None,
     };
 
     /// <summary>The <c>[wireguard]</c> section.</summary>
@@ -37,6 +38,13 @@ public sealed record AgentConfig
 
     /// <summary>The <c>[metrics]</c> section.</summary>
     public required MetricsSettings Metrics { get; init; }
+
+    /// <summary>The <c>[ordering]</c> section.</summary>
+    /// <remarks>
+    /// Not <c>required</c>, unlike the others: it came later, and code (tests, tools) that builds a config without it
+    /// means "no unit waits for wgagent", which is exactly the default.
+    /// </remarks>
+    public OrderingSettings Ordering { get; init; } = OrderingSettings.None;
 
     /// <summary>
     /// Where each value was written, by key path (<c>exporter[0].scrapers[1]</c>), so checks that need a second
@@ -56,7 +64,8 @@ public sealed record AgentConfig
             $"killswitch: egress={Name(k.Egress)} inbound={Name(k.Inbound)} allow_inbound=[{Join(k.AllowInbound)}] " +
             $"allow_lan=[{Join(k.AllowLan)}] dns=[{Join(k.Dns)}] forward={Name(k.Forward)} ipv6={Name(k.Ipv6)}; " +
             $"exporters: {exporters}; status: {Status.Socket} (group {Status.Group}); " +
-            $"metrics: {(Metrics.Enabled ? $":{Metrics.Port}" : "off")}");
+            $"metrics: {(Metrics.Enabled ? $":{Metrics.Port}" : "off")}; " +
+            $"ordering: after_tunnel=[{Join(Ordering.AfterTunnel)}]");
     }
 
     /// <summary>The TOML spelling of an enum value (<c>Tunnel</c> → <c>tunnel</c>).</summary>

@@ -11,7 +11,7 @@ namespace WgAgent.Core.Config;
 /// </summary>
 public static partial class AgentConfigReader
 {
-    private static readonly string[] TopLevelKeys = ["wireguard", "killswitch", "exporter", "status", "metrics"];
+    private static readonly string[] TopLevelKeys = ["wireguard", "killswitch", "exporter", "status", "metrics", "ordering"];
     private static readonly string[] WireGuardKeys = ["interface", "config", "wait_timeout_seconds"];
     private static readonly string[] StatusKeys = ["socket", "group"];
     private static readonly string[] MetricsKeys = ["port"];
@@ -42,13 +42,16 @@ public static partial class AgentConfigReader
         root.RejectUnknownKeys(TopLevelKeys);
         var defaults = AgentConfig.Default;
         var wireGuard = ReadWireGuard(root.Table("wireguard"), defaults.WireGuard, context);
+        var killswitch = ReadKillswitch(root.Table("killswitch"), defaults.Killswitch, context);
+        var exporters = ReadExporters(root.Tables("exporter"), context);
         var config = new AgentConfig
         {
             WireGuard = wireGuard,
-            Killswitch = ReadKillswitch(root.Table("killswitch"), defaults.Killswitch, context),
-            Exporters = ReadExporters(root.Tables("exporter"), context),
+            Killswitch = killswitch,
+            Exporters = exporters,
             Status = ReadStatus(root.Table("status"), defaults.Status, context),
             Metrics = ReadMetrics(root.Table("metrics"), defaults.Metrics, context),
+            Ordering = ReadOrdering(root.Table("ordering"), defaults.Ordering, exporters, context),
             Positions = context.Positions,
         };
         CheckConsistency(config, context);

@@ -59,6 +59,13 @@ public sealed class InterfaceName : IEquatable<InterfaceName>
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
+    /// <summary>Value equality, like <see cref="Equals(InterfaceName?)"/>: without these operators <c>==</c> would compare
+    /// references, and two parses of "wg0" would differ (a reload restarted the tunnel watch for that reason).</summary>
+    public static bool operator ==(InterfaceName? left, InterfaceName? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(InterfaceName? left, InterfaceName? right) => !(left == right);
+
     private static string? Check(string text)
     {
         if (text.Length == 0)

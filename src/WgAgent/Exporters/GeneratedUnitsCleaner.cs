@@ -1,4 +1,5 @@
 using WgAgent.Core.Exporters;
+using WgAgent.Core.Ordering;
 
 namespace WgAgent.Exporters;
 
@@ -6,9 +7,18 @@ namespace WgAgent.Exporters;
 /// Removes every unit file and drop-in wgagent wrote (those beginning with <see cref="GeneratedUnitMarker.Line"/>)
 /// from the given directories, and gives the units back to their stock configuration: running services are stopped
 /// before and started after (<see cref="UnitChangeApplier"/>). Files without the marker are never touched.
+/// The after-tunnel drop-ins of <c>[ordering]</c> are removed too, but their units are not restarted: those drop-ins
+/// only order a start, and restarting docker.service to forget an ordering would take its containers down.
 /// </summary>
 public sealed class GeneratedUnitsCleaner
 {
+    /// <summary>
+    /// The <see cref="UnitChange.Service"/> of a removal that affects no running service. UnitChangeApplier stops and
+    /// starts only services whose name is a unit name, so an empty one names none; the file is still removed and
+    /// systemd reloaded. (A null Service would mean the drop-in's owner, e.g. docker.service.)
+    /// </summary>
+    private const string NoService = "";
+
     private readonly IReadOnlyList<UnitDirectory> directories;
     private readonly UnitChangeApplier applier;
 
@@ -31,7 +41,8 @@ public sealed class GeneratedUnitsCleaner
     public Task<UnitChangeResult> RemoveAllAsync(CancellationToken cancellationToken = default)
     {
         var changes = directories
-            .SelectMany(directory => directory.FindOwned().Select(file => new UnitChange(directory, file.RelativePath, null)))
+            .SelectMany(directory => directory.FindOwned().Select(file => new UnitChange(directory, file.RelativePath, null,
+                AfterTunnelDropIn.IsAfterTunnelFile(file.RelativePath) ? NoService : null)))
             .ToList();
         return applier.ApplyAsync(changes, cancellationToken);
     }

@@ -52,4 +52,17 @@ public sealed class InterfaceNameTests
     {
         Assert.Throws<FormatException>(() => InterfaceName.Parse("wg/0"));
     }
+
+    [Fact]
+    public void EqualityOperators_TwoParsesOfOneName_CompareByValue()
+    {
+        var first = InterfaceName.Parse("wg0");
+        var second = InterfaceName.Parse("wg0");
+
+        Assert.True(first == second);
+        Assert.False(first != second);
+        Assert.True(first != InterfaceName.Parse("wg1"));
+        Assert.False(first == null);
+        Assert.True((InterfaceName?)null == null);
+    }
 }

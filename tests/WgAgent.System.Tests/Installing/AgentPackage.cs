@@ -22,13 +22,23 @@ public static class AgentPackage
     /// <summary>The early kill-switch unit.</summary>
     public const string KillswitchUnit = "wgagent-killswitch.service";
 
+    /// <summary>
+    /// The daemon's unit. Installed with the other files but never enabled or started by <see cref="AgentInstaller"/>
+    /// (it enables only what a fixture names), so it changes nothing in a host that does not start it itself.
+    /// </summary>
+    public const string DaemonUnit = "wgagent.service";
+
+    /// <summary>The group that may use the status socket (0660 root:wgagent); the package's postinst creates it.</summary>
+    public const string StatusGroup = "wgagent";
+
     /// <summary>The only nftables table wgagent touches, as nft(8) names it.</summary>
     public const string Table = "inet wgagent";
 
-    /// <summary>The kill-switch unit and the drop-ins that tie wg-quick@ and nftables.service to it.</summary>
+    /// <summary>The kill-switch unit, the daemon's unit and the drop-ins that tie wg-quick@ and nftables.service to the kill switch.</summary>
     public static IReadOnlyList<PackageFile> SystemdFiles { get; } =
     [
         new("systemd/wgagent-killswitch.service", "/lib/systemd/system/wgagent-killswitch.service", UnitMode),
+        new("systemd/wgagent.service", "/lib/systemd/system/wgagent.service", UnitMode),
         new("systemd/wg-quick@.service.d/wgagent.conf", "/lib/systemd/system/wg-quick@.service.d/wgagent.conf", UnitMode),
         new("systemd/nftables.service.d/wgagent.conf", "/lib/systemd/system/nftables.service.d/wgagent.conf", UnitMode),
     ];
