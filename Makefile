@@ -31,7 +31,7 @@ test: deps build rootfs publish
 	scripts/run-tests.sh
 
 ## demo: the lab topology in network namespaces, narrated; tears down on exit or Ctrl-C
-demo: deps publish
+demo: deps rootfs publish
 	$(DOTNET) run --project tests/WgAgent.Lab.Demo -c $(CONFIG)
 
 ## publish: self-contained, trimmed, ReadyToRun single-file binaries into out/publish/<rid>

@@ -19,6 +19,7 @@ public sealed class DemoRunner(Narrator narrator, bool interactive)
         new PrometheusTargetsStep(),
         new ScrapeStep(),
         new KillswitchStep(),
+        new AgentStep(),
     ];
 
     /// <summary>Called from the signal handler: says what happens next.</summary>
@@ -31,7 +32,7 @@ public sealed class DemoRunner(Narrator narrator, bool interactive)
     /// <summary>Runs the whole demo; returns the process exit code.</summary>
     public async Task<int> RunAsync(CancellationToken stopping)
     {
-        narrator.Section("wgagent lab demo: namespaces, WireGuard, Prometheus, the kill switch");
+        narrator.Section("wgagent lab demo: namespaces, WireGuard, Prometheus, the kill switch, the daemon");
         Lab? lab = null;
         var exitCode = 0;
         try

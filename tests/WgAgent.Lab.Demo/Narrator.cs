@@ -35,10 +35,14 @@ public sealed class Narrator(TextWriter output)
     public void Fail(string text) => output.WriteLine($"  FAILED: {text}");
 
     /// <summary>Shows a command as typed on the host, then its output (trimmed to <paramref name="maxLines"/>).</summary>
-    public void Command(LabHost host, CommandResult result, int maxLines = 40)
+    public void Command(LabHost host, CommandResult result, int maxLines = 40) =>
+        Command(host.Name, WithoutNsenter(result.Argv), result, maxLines);
+
+    /// <summary>Shows a command typed at <paramref name="prompt"/> (e.g. a booted host's name), then its output.</summary>
+    public void Command(string prompt, IEnumerable<string> typed, CommandResult result, int maxLines = 40)
     {
         output.WriteLine();
-        output.WriteLine($"  {host.Name}# {string.Join(' ', WithoutNsenter(result.Argv).Select(Quote))}");
+        output.WriteLine($"  {prompt}# {string.Join(' ', typed.Select(Quote))}");
         var text = (result.Stdout + result.Stderr).TrimEnd();
         var lines = text.Length == 0 ? [] : text.Split('\n');
         foreach (var line in lines.Take(maxLines))

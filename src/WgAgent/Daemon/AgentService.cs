@@ -138,6 +138,11 @@ public sealed partial class AgentService : BackgroundService
                     return; // From a watcher a reload has replaced.
                 }
 
+                if (update.State.Equals(board.Current.Tunnel))
+                {
+                    return; // Already known: the first dump, read while starting (and logged then).
+                }
+
                 board.Update(s => s with { Tunnel = update.State, WaitedOut = update.State.IsUp ? null : s.WaitedOut });
                 LogTunnel(update);
                 await BindExportersAsync(force: false, cancellationToken).ConfigureAwait(false);
@@ -314,6 +319,7 @@ public sealed partial class AgentService : BackgroundService
             timeout.CancelAfter(options.FirstSyncTimeout);
             var first = await session.Watcher.WaitForAsync(s => s.Phase != TunnelPhase.Unknown, timeout.Token).ConfigureAwait(false);
             board.Update(s => s with { Tunnel = first });
+            logger.LogInformation("tunnel: {State}", first.ToString());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.WireGuard;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.BootedNode;
 

@@ -1,5 +1,5 @@
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 using Xunit.Abstractions;
 

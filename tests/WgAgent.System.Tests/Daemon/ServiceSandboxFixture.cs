@@ -6,7 +6,7 @@ using WgAgent.Lab.Processes;
 using WgAgent.Lab.WireGuard;
 using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.Daemon;
 

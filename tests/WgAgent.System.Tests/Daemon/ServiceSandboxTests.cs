@@ -2,7 +2,7 @@ using WgAgent.Lab.Addressing;
 using WgAgent.Lab.WireGuard;
 using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 
 namespace WgAgent.System.Tests.Daemon;

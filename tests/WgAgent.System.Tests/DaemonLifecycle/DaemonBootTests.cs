@@ -1,7 +1,7 @@
 using WgAgent.Lab.Addressing;
 using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 using Xunit.Abstractions;
 using static WgAgent.System.Tests.DaemonLifecycle.Evidence;

@@ -1,5 +1,5 @@
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 using static WgAgent.System.Tests.DaemonLifecycle.Evidence;
 

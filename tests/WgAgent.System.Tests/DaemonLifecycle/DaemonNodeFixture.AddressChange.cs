@@ -3,7 +3,7 @@ using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 using WgAgent.Lab.WireGuard;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;

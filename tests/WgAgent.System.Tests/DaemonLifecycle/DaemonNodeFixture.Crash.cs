@@ -2,7 +2,7 @@ using System.Diagnostics;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;

@@ -1,6 +1,6 @@
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;

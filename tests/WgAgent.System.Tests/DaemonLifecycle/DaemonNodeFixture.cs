@@ -5,7 +5,7 @@ using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 using WgAgent.System.Tests.Booting;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;

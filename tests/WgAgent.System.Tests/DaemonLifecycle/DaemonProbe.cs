@@ -1,5 +1,5 @@
 using WgAgent.Lab.Nspawn;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 using static WgAgent.System.Tests.DaemonLifecycle.Evidence;
 

@@ -1,6 +1,6 @@
 using WgAgent.Lab.Nspawn;
 using WgAgent.System.Tests.Exporters;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.DaemonLifecycle;
 

@@ -3,7 +3,7 @@ using WgAgent.Lab.Addressing;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using WgAgent.System.Tests.Killswitch;
 using Xunit.Abstractions;
 

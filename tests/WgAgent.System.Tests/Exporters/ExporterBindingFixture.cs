@@ -2,7 +2,7 @@ using WgAgent.Lab.Agent;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.Exporters;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WgAgent.Lab.Nspawn;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 
 namespace WgAgent.System.Tests.Killswitch;

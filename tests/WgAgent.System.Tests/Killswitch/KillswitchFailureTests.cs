@@ -4,7 +4,7 @@ using System.Globalization;
 using WgAgent.Lab;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.WireGuard;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 using TestLab = WgAgent.Lab.Lab;
 

@@ -1,6 +1,6 @@
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.WireGuard;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 
 namespace WgAgent.System.Tests.Killswitch;
 

@@ -3,7 +3,7 @@ using WgAgent.Lab.Addressing;
 using WgAgent.Lab.Probes;
 using WgAgent.Lab.Processes;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 
 namespace WgAgent.System.Tests.Killswitch;

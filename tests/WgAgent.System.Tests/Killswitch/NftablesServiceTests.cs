@@ -1,6 +1,6 @@
 using System.Globalization;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 
 namespace WgAgent.System.Tests.Killswitch;

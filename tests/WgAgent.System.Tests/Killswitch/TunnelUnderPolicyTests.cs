@@ -4,7 +4,7 @@ using WgAgent.Lab.Addressing;
 using WgAgent.Lab.Prometheus;
 using WgAgent.System.Tests.BootedNode;
 using WgAgent.System.Tests.Booting;
-using WgAgent.System.Tests.Installing;
+using WgAgent.Lab.Installing;
 using Xunit.Abstractions;
 
 namespace WgAgent.System.Tests.Killswitch;

@@ -1,4 +1,4 @@
-namespace WgAgent.System.Tests.Installing;
+namespace WgAgent.Lab.Installing;
 
 /// <summary>
 /// One file of the wgagent package: where it comes from in the checkout, where the .deb puts it, and its

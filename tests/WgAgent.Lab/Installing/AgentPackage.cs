@@ -1,4 +1,4 @@
-namespace WgAgent.System.Tests.Installing;
+namespace WgAgent.Lab.Installing;
 
 /// <summary>The package's files and names, as the system tests install them (mirror of nfpm.yaml).</summary>
 public static class AgentPackage

@@ -2,7 +2,7 @@ using WgAgent.Lab.Agent;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.WireGuard;
 
-namespace WgAgent.System.Tests.Installing;
+namespace WgAgent.Lab.Installing;
 
 /// <summary>
 /// Puts wgagent into a booted host before it boots, file by file at the package's paths (until the
