@@ -17,6 +17,7 @@ suites=(
   tests/WgAgent.Serilog.Sinks.Journald.Tests
   tests/WgAgent.Cli.Tests
   tests/WgAgent.Daemon.Tests
+  tests/WgAgent.Status.Tests
   tests/WgAgent.Firewall.Tests
   tests/WgAgent.Exporters.Tests
   tests/WgAgent.Tunnel.Tests

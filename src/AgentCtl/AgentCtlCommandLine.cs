@@ -14,6 +14,9 @@ public static class AgentCtlCommandLine
     {
         var root = new RootCommand("agentctl: asks the local wgagent whether this host is protected.")
         {
+            StatusCommand.Build(),
+            KillswitchCommand.Build(),
+            ReloadCommand.Build(),
             ConfigCommand.Build(),
         };
         root.SetAction(parseResult => new HelpAction().Invoke(parseResult));

@@ -57,11 +57,30 @@ public sealed partial class AgentService : BackgroundService
         this.clock = clock ?? TimeProvider.System;
     }
 
+    private readonly TaskCompletionSource killswitchSettled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the kill switch was applied at start (whatever the outcome) and the config is known.</summary>
+    public Task KillswitchSettled => killswitchSettled.Task;
+
     /// <summary>Why the daemon stopped on its own (netlink failed for good); null while it runs or after a requested stop.</summary>
     public Exception? Failure { get; private set; }
 
     /// <summary>Asks for a reload (what SIGHUP does); handled on the loop after the current event.</summary>
     public void RequestReload() => events.Writer.TryWrite(new DaemonEvent(DaemonEventKind.ReloadRequested));
+
+    /// <summary>Asks for a reload and waits until it was handled (<c>POST /v1/reload</c>).</summary>
+    /// <param name="cancellationToken">Stops waiting (the reload still happens).</param>
+    /// <returns>When the reload is done.</returns>
+    public Task ReloadAndWaitAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!events.Writer.TryWrite(new DaemonEvent(DaemonEventKind.ReloadRequested, Done: done)))
+        {
+            return Task.FromException(new InvalidOperationException("the daemon is stopping"));
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,6 +128,7 @@ public sealed partial class AgentService : BackgroundService
             ConfigLoadedAt = config is null ? null : now,
             ConfigErrors = outcome.Errors,
         });
+        killswitchSettled.TrySetResult();
         if (config is not null)
         {
             var problems = await ordering.BindAsync(config, cancellationToken).ConfigureAwait(false);
@@ -160,7 +180,15 @@ public sealed partial class AgentService : BackgroundService
                 Publish(null);
                 break;
             case DaemonEventKind.ReloadRequested:
-                await ReloadAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await ReloadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    item.Done?.TrySetResult();
+                }
+
                 break;
             case DaemonEventKind.RecheckDue:
                 await RecheckAsync(cancellationToken).ConfigureAwait(false);

@@ -6,4 +6,5 @@ namespace WgAgent.Daemon;
 /// <param name="Kind">What happened.</param>
 /// <param name="Tunnel">For <see cref="DaemonEventKind.TunnelChanged"/>: the update; otherwise null.</param>
 /// <param name="Generation">For <see cref="DaemonEventKind.WaitTimedOut"/>: which wait it ends (a reload may start another).</param>
-public sealed record DaemonEvent(DaemonEventKind Kind, TunnelUpdate? Tunnel = null, int Generation = 0);
+/// <param name="Done">For <see cref="DaemonEventKind.ReloadRequested"/> from the API: completed once the reload was handled.</param>
+public sealed record DaemonEvent(DaemonEventKind Kind, TunnelUpdate? Tunnel = null, int Generation = 0, TaskCompletionSource? Done = null);

@@ -10,6 +10,7 @@ using WgAgent.Exporters;
 using WgAgent.Firewall;
 using WgAgent.Hosting.Systemd;
 using WgAgent.Ordering;
+using WgAgent.Status;
 
 namespace WgAgent.Daemon;
 
@@ -53,6 +54,9 @@ public static class DaemonHost
             ConfigPath = options.ConfigPath,
             Tunnel = TunnelState.Unknown(AgentConfig.Default.WireGuard.Interface),
         }));
+        builder.Services.AddSingleton(provider => new StatusSource(provider.GetRequiredService<DaemonStatusBoard>(),
+            provider.GetRequiredService<KillswitchEnforcer>(), provider.GetRequiredService<ExporterSupervisor>(), nftables, systemctl));
+        builder.Services.AddHostedService<StatusService>();
         builder.Services.AddSingleton<AgentService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AgentService>());
         builder.Services.AddHostedService<KillswitchGuardService>();

@@ -76,7 +76,7 @@ public sealed class KillswitchEnforcer
 
                 var summary = result.IsVerified ? Describe(candidate.Outcome) : $"kill switch NOT verified ({result.Problem})";
                 var held = new KillswitchState(candidate.Table, candidate.Outcome, verified ? config : null, TunnelAddresses(inputs), summary,
-                    clock.GetUtcNow());
+                    clock.GetUtcNow(), verified ? plan.Policy : null);
                 Volatile.Write(ref state, held);
                 LogOutcome(held, result);
                 return new EnforcementOutcome(held, held.IsVerified, held.IsVerified ? [] : errors.Count > 0 ? errors : [Problem(summary)]);
@@ -128,7 +128,7 @@ public sealed class KillswitchEnforcer
             }
 
             var held = new KillswitchState(computed.Table, KillswitchOutcome.Verified, config, TunnelAddresses(inputs), Describe(KillswitchOutcome.Verified),
-                clock.GetUtcNow());
+                clock.GetUtcNow(), plan.Policy);
             Volatile.Write(ref state, held);
             LogOutcome(held, result);
             return new EnforcementOutcome(held, true, []);

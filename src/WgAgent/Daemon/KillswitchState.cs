@@ -1,4 +1,5 @@
 using WgAgent.Core.Config;
+using WgAgent.Core.Firewall;
 using WgAgent.Core.Net;
 using WgAgent.Firewall;
 
@@ -11,13 +12,15 @@ namespace WgAgent.Daemon;
 /// <param name="TunnelAddresses">The <c>Address</c> lines of the wg-quick file read with it (empty when unreadable).</param>
 /// <param name="Summary">For the STATUS= line and the log, e.g. <c>kill switch verified</c>.</param>
 /// <param name="AppliedAt">When the table was last put in place or found in place; null before.</param>
+/// <param name="Policy">The policy the computed table renders; null for a fallback table.</param>
 public sealed record KillswitchState(
     string? Table,
     KillswitchOutcome Outcome,
     AgentConfig? Config,
     IReadOnlyList<IpNetwork> TunnelAddresses,
     string Summary,
-    DateTimeOffset? AppliedAt)
+    DateTimeOffset? AppliedAt,
+    KillswitchPolicy? Policy = null)
 {
     /// <summary>Before anything was applied.</summary>
     public static KillswitchState Initial { get; } = new(null, KillswitchOutcome.BlockAll, null, [], "kill switch NOT verified", null);

@@ -16,23 +16,11 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private const string TunnelConfig = """
-        [Interface]
-        PrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=
-        Address = 10.77.0.2/32
-        ListenPort = 51820
-
-        [Peer]
-        PublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=
-        Endpoint = 192.0.2.1:51820
-        AllowedIPs = 10.77.0.0/24
-        """;
-
     [Fact]
     public async Task Run_TunnelNeverUp_ReadyAfterTheWaitWithDegradedStatusAndTheTableInPlace()
     {
         await using var scratch = await ScratchNamespace.CreateAsync();
-        await using var daemon = DaemonUnderTest.Start(scratch, wg => Config(wg, waitSeconds: 1), TunnelConfig);
+        await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         var started = Stopwatch.GetTimestamp();
 
         var waiting = await daemon.WaitForStatusAsync("waiting for wg0", Patience);
@@ -51,11 +39,11 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     public async Task Run_TunnelComesUp_ReadyWithinASecondOfItsAddress()
     {
         await using var scratch = await ScratchNamespace.CreateAsync();
-        await using var daemon = DaemonUnderTest.Start(scratch, wg => Config(wg, waitSeconds: 60), TunnelConfig);
+        await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
         await daemon.WaitForStatusAsync("waiting for wg0", Patience);
         Assert.DoesNotContain(daemon.Messages, m => m.Value("READY") == "1");
 
-        var up = await BringUpTunnelAsync(scratch);
+        var up = await DaemonTestConfigs.BringUpTunnelAsync(scratch);
         var ready = await daemon.WaitForReadyAsync(Patience);
         output.WriteLine($"READY {ready.MillisecondsAfter(up):0.0} ms after `ip link set wg0 up` returned\n{string.Join("\n", daemon.Messages)}");
 
@@ -68,13 +56,13 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     public async Task Reload_BrokenConfig_KeepsTheTableAndShowsTheDiagnostic_ThenAGoodOneIsApplied()
     {
         await using var scratch = await ScratchNamespace.CreateAsync();
-        await using var daemon = DaemonUnderTest.Start(scratch, wg => Config(wg, waitSeconds: 60), TunnelConfig);
-        await BringUpTunnelAsync(scratch);
+        await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
+        await DaemonTestConfigs.BringUpTunnelAsync(scratch);
         await daemon.WaitForReadyAsync(Patience);
         var before = await scratch.ListTableAsync();
 
         var wg0 = Path.Combine(Path.GetDirectoryName(daemon.ConfigPath)!, "wg0.conf");
-        await File.WriteAllTextAsync(daemon.ConfigPath, Config(wg0, waitSeconds: 60).Replace("egress = \"open\"", "egress = \"opne\"", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(daemon.ConfigPath, DaemonTestConfigs.Open(wg0, waitSeconds: 60).Replace("egress = \"open\"", "egress = \"opne\"", StringComparison.Ordinal));
         var mark = daemon.Messages.Count;
         daemon.Reload();
         var reloading = await daemon.WaitForAsync(m => m.Value("RELOADING") == "1", Patience, mark);
@@ -87,7 +75,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
         Assert.Equal(before, await scratch.ListTableAsync());
         Assert.Contains($"{daemon.ConfigPath}:7:10: error", daemon.Log);
 
-        await File.WriteAllTextAsync(daemon.ConfigPath, Config(wg0, waitSeconds: 60).Replace("tcp/22", "tcp/2222", StringComparison.Ordinal)
+        await File.WriteAllTextAsync(daemon.ConfigPath, DaemonTestConfigs.Open(wg0, waitSeconds: 60).Replace("tcp/22", "tcp/2222", StringComparison.Ordinal)
             .Replace("inbound = \"open\"", "inbound = \"restricted\"", StringComparison.Ordinal));
         mark = daemon.Messages.Count;
         daemon.Reload();
@@ -105,7 +93,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     public async Task Run_TableDeletedOrFlushed_PutBackWithinOneSecond()
     {
         await using var scratch = await ScratchNamespace.CreateAsync();
-        await using var daemon = DaemonUnderTest.Start(scratch, wg => Config(wg, waitSeconds: 1), TunnelConfig);
+        await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         await daemon.WaitForReadyAsync(Patience);
         var held = await scratch.ListTableAsync();
 
@@ -126,7 +114,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     public async Task Stop_Sigterm_SaysStoppingExitsZeroAndLeavesTheTable()
     {
         await using var scratch = await ScratchNamespace.CreateAsync();
-        await using var daemon = DaemonUnderTest.Start(scratch, wg => Config(wg, waitSeconds: 1), TunnelConfig);
+        await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         await daemon.WaitForReadyAsync(Patience);
 
         var exit = await daemon.StopAsync(TimeSpan.FromSeconds(15));
@@ -135,28 +123,6 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
         Assert.Equal(0, exit);
         Assert.Contains(daemon.Messages, m => m.Value("STOPPING") == "1");
         Assert.Contains("table inet wgagent", await scratch.ListTableAsync());
-    }
-
-    private static string Config(string tunnelConfigPath, int waitSeconds) => $"""
-        [wireguard]
-        interface = "wg0"
-        config = "{tunnelConfigPath}"
-        wait_timeout_seconds = {waitSeconds}
-
-        [killswitch]
-        egress = "open"
-        inbound = "open"
-        allow_inbound = ["tcp/22"]
-        """;
-
-    /// <summary>A veth end named wg0 with the tunnel's address, brought up last like wg-quick does; returns when `up` returned.</summary>
-    private static async Task<long> BringUpTunnelAsync(ScratchNamespace scratch)
-    {
-        await CommandRunner.RunCheckedAsync("ip", "-n", scratch.Name, "link", "add", "wg0", "type", "veth", "peer", "name", "wg0-peer");
-        await CommandRunner.RunCheckedAsync("ip", "-n", scratch.Name, "address", "add", "10.77.0.2/32", "dev", "wg0");
-        await CommandRunner.RunCheckedAsync("ip", "-n", scratch.Name, "link", "set", "wg0-peer", "up");
-        await CommandRunner.RunCheckedAsync("ip", "-n", scratch.Name, "link", "set", "wg0", "up");
-        return Stopwatch.GetTimestamp();
     }
 
     private static async Task<bool> WaitForTableAsync(ScratchNamespace scratch, string expected, TimeSpan timeout)

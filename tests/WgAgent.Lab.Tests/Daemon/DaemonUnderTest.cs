@@ -34,6 +34,9 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     /// <summary>The namespace it runs in.</summary>
     public required ScratchNamespace Namespace { get; init; }
 
+    /// <summary>Its status socket (in its temporary directory).</summary>
+    public string SocketPath => Path.Combine(directory, "agent.sock");
+
     /// <summary>Its config file (rewrite it, then <see cref="Reload"/>).</summary>
     public required string ConfigPath { get; init; }
 
@@ -65,7 +68,9 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         File.WriteAllText(Path.Combine(directory, "wg0.conf"), tunnelConfig);
         File.SetUnixFileMode(Path.Combine(directory, "wg0.conf"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var configPath = Path.Combine(directory, "wgagent.toml");
-        File.WriteAllText(configPath, agentConfig(Path.Combine(directory, "wg0.conf")));
+        // The status socket in the test's directory, group root: never /run/wgagent of this machine.
+        File.WriteAllText(configPath, agentConfig(Path.Combine(directory, "wg0.conf"))
+            + $"\n[status]\nsocket = \"{Path.Combine(directory, "agent.sock")}\"\ngroup = \"root\"\n");
         Directory.CreateDirectory(Path.Combine(directory, "units"));
         Directory.CreateDirectory(Path.Combine(directory, "state"));
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using AgentCtl.Client;
+using WgAgent.Core.Status;
+
+namespace AgentCtl.Commands;
+
+/// <summary>
+/// <c>agentctl reload [--socket PATH]</c>: root only, the same as <c>systemctl reload wgagent</c> but waits for the outcome:
+/// exit 0 when the new config is in force, 1 when it was broken and the previous policy is kept, 2 unreachable or refused.
+/// </summary>
+internal static class ReloadCommand
+{
+    public static Command Build()
+    {
+        var socket = AgentOptions.Socket();
+        var command = new Command("reload", "Reload /etc/wgagent.toml and the WireGuard config (root only); a broken config keeps the current policy.")
+        {
+            socket,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(socket)!, parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string socketPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        AgentResponse response;
+        using (var client = new AgentClient(socketPath, TimeSpan.FromSeconds(60)))
+        {
+            try
+            {
+                response = await client.PostAsync("/v1/reload", cancellationToken).ConfigureAwait(false);
+            }
+            catch (AgentUnreachableException e)
+            {
+                await error.WriteLineAsync($"agentctl: {e.Message}\n  hint: {e.Hint}").ConfigureAwait(false);
+                return StatusExitCodes.UnreachableOrError;
+            }
+        }
+
+        if (!response.IsSuccess)
+        {
+            await error.WriteLineAsync(ApiError.Describe("reload", response.StatusCode, response.Body)).ConfigureAwait(false);
+            return StatusExitCodes.UnreachableOrError;
+        }
+
+        if (!StatusJson.TryDeserialize(response.Body, out var document, out var problem))
+        {
+            await error.WriteLineAsync($"agentctl: reload: the daemon's answer is not a status document ({problem})").ConfigureAwait(false);
+            return StatusExitCodes.UnreachableOrError;
+        }
+
+        if (document.Config.Error is { } broken)
+        {
+            await error.WriteLineAsync($"agentctl: reload: {broken}; the previous policy is kept\n  hint: `agentctl config check` shows every problem")
+                .ConfigureAwait(false);
+            return StatusExitCodes.Degraded;
+        }
+
+        await output.WriteLineAsync($"agentctl: reload: {document.Config.Path} is in force (loaded {document.Config.LoadedAt:u})").ConfigureAwait(false);
+        return StatusExitCodes.Ok;
+    }
+}
