@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentCtl.Client;
 using WgAgent.Core.Status;
 
 namespace AgentCtl.Commands;
@@ -26,35 +25,17 @@ internal static class KillswitchShowCommand
 
     private static async Task<int> RunAsync(string socketPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        AgentResponse response;
-        using (var client = new AgentClient(socketPath, AgentOptions.RequestTimeout))
+        var answer = await AgentCall.RunAsync<KillswitchDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/killswitch",
+            "killswitch show", StatusJson.TryDeserializeKillswitch, error, cancellationToken).ConfigureAwait(false);
+        if (answer is not { } ok)
         {
-            try
-            {
-                response = await client.GetAsync("/v1/killswitch", cancellationToken).ConfigureAwait(false);
-            }
-            catch (AgentUnreachableException e)
-            {
-                await error.WriteLineAsync($"agentctl: {e.Message}\n  hint: {e.Hint}").ConfigureAwait(false);
-                return StatusExitCodes.UnreachableOrError;
-            }
-        }
-
-        if (!response.IsSuccess)
-        {
-            await error.WriteLineAsync(ApiError.Describe("killswitch show", response.StatusCode, response.Body)).ConfigureAwait(false);
             return StatusExitCodes.UnreachableOrError;
         }
 
-        if (!StatusJson.TryDeserializeKillswitch(response.Body, out var document, out var problem))
-        {
-            await error.WriteLineAsync($"agentctl: killswitch show: the daemon's answer is not a kill switch document ({problem})").ConfigureAwait(false);
-            return StatusExitCodes.UnreachableOrError;
-        }
-
+        var document = ok.Document;
         if (json)
         {
-            await output.WriteLineAsync(response.Body.TrimEnd()).ConfigureAwait(false);
+            await output.WriteLineAsync(ok.Body.TrimEnd()).ConfigureAwait(false);
         }
         else
         {

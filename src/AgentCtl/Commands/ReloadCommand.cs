@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentCtl.Client;
 using WgAgent.Core.Status;
 
 namespace AgentCtl.Commands;
@@ -24,32 +23,15 @@ internal static class ReloadCommand
 
     private static async Task<int> RunAsync(string socketPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        AgentResponse response;
-        using (var client = new AgentClient(socketPath, TimeSpan.FromSeconds(60)))
+        // A reload may wait for systemctl (an exporter's restart): longer than a status read.
+        var answer = await AgentCall.RunAsync<StatusDocument>(socketPath, TimeSpan.FromSeconds(120), post: true, "/v1/reload", "reload",
+            StatusJson.TryDeserialize, error, cancellationToken).ConfigureAwait(false);
+        if (answer is not { } ok)
         {
-            try
-            {
-                response = await client.PostAsync("/v1/reload", cancellationToken).ConfigureAwait(false);
-            }
-            catch (AgentUnreachableException e)
-            {
-                await error.WriteLineAsync($"agentctl: {e.Message}\n  hint: {e.Hint}").ConfigureAwait(false);
-                return StatusExitCodes.UnreachableOrError;
-            }
-        }
-
-        if (!response.IsSuccess)
-        {
-            await error.WriteLineAsync(ApiError.Describe("reload", response.StatusCode, response.Body)).ConfigureAwait(false);
             return StatusExitCodes.UnreachableOrError;
         }
 
-        if (!StatusJson.TryDeserialize(response.Body, out var document, out var problem))
-        {
-            await error.WriteLineAsync($"agentctl: reload: the daemon's answer is not a status document ({problem})").ConfigureAwait(false);
-            return StatusExitCodes.UnreachableOrError;
-        }
-
+        var document = ok.Document;
         if (document.Config.Error is { } broken)
         {
             await error.WriteLineAsync($"agentctl: reload: {broken}; the previous policy is kept\n  hint: `agentctl config check` shows every problem")

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentCtl.Client;
 using WgAgent.Core.Status;
 
 namespace AgentCtl.Commands;
@@ -28,34 +27,15 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(string socketPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var color = AgentOptions.UseColor(output);
-        AgentResponse response;
-        using (var client = new AgentClient(socketPath, AgentOptions.RequestTimeout))
+        var answer = await AgentCall.RunAsync<StatusDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/status", "status",
+            StatusJson.TryDeserialize, error, cancellationToken,
+            e => StatusTextView.RenderUnreachable(e.SocketPath, e.Reason, color && ReferenceEquals(error, Console.Error), e.Hint)).ConfigureAwait(false);
+        if (answer is not { } ok)
         {
-            try
-            {
-                response = await client.GetAsync("/v1/status", cancellationToken).ConfigureAwait(false);
-            }
-            catch (AgentUnreachableException e)
-            {
-                await error.WriteAsync(StatusTextView.RenderUnreachable(e.SocketPath, e.Reason, color && ReferenceEquals(error, Console.Error), e.Hint))
-                    .ConfigureAwait(false);
-                return StatusExitCodes.UnreachableOrError;
-            }
-        }
-
-        if (!response.IsSuccess)
-        {
-            await error.WriteLineAsync(ApiError.Describe("status", response.StatusCode, response.Body)).ConfigureAwait(false);
             return StatusExitCodes.UnreachableOrError;
         }
 
-        if (!StatusJson.TryDeserialize(response.Body, out var document, out var problem))
-        {
-            await error.WriteLineAsync($"agentctl: status: the daemon's answer is not a status document ({problem})").ConfigureAwait(false);
-            return StatusExitCodes.UnreachableOrError;
-        }
-
-        await output.WriteAsync(json ? response.Body.TrimEnd() + "\n" : StatusTextView.Render(document, color, DateTimeOffset.UtcNow)).ConfigureAwait(false);
-        return StatusExitCodes.For(document.State);
+        await output.WriteAsync(json ? ok.Body.TrimEnd() + "\n" : StatusTextView.Render(ok.Document, color, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+        return StatusExitCodes.For(ok.Document.State);
     }
 }

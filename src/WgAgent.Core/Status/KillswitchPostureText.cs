@@ -5,9 +5,8 @@ using WgAgent.Core.Firewall;
 namespace WgAgent.Core.Status;
 
 /// <summary>
-/// The one-line posture of <c>killswitch.posture</c>, in the config's own words. The same wording as the daemon's
-/// PostureText (its log line after "kill switch verified:"); a twin here because the status is composed in Core,
-/// which cannot see the daemon's types.
+/// The one-line posture in the config's own words: <c>killswitch.posture</c> in the status, and what
+/// <c>wgagent killswitch up</c> prints after "kill switch verified:".
 /// </summary>
 public static class KillswitchPostureText
 {

@@ -1,3 +1,4 @@
+using WgAgent.Core.Status;
 using System.CommandLine;
 using System.Globalization;
 using WgAgent.Firewall;
@@ -86,7 +87,7 @@ internal static class KillswitchUpCommand
         switch (candidate.Outcome)
         {
             case KillswitchOutcome.Verified:
-                await output.WriteLineAsync($"wgagent: kill switch verified: {PostureText.Describe(plan.Policy!)}{already}").ConfigureAwait(false);
+                await output.WriteLineAsync($"wgagent: kill switch verified: {KillswitchPostureText.Describe(plan.Policy!)}{already}").ConfigureAwait(false);
                 break;
             case KillswitchOutcome.FallbackLastGood:
                 var savedAt = candidate.SavedAt?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "an unknown time";

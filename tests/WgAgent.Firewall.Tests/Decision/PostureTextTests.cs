@@ -1,3 +1,4 @@
+using WgAgent.Core.Status;
 using WgAgent.Firewall.Tests.Support;
 
 namespace WgAgent.Firewall.Tests.Decision;
@@ -11,6 +12,6 @@ public class PostureTextTests
     {
         var plan = FailClosedDecision.Decide(DecisionInputs.From(agent: TestConfigs.Agent(DecisionInputs.TunnelPath, egress, inbound)));
 
-        Assert.Equal(expected, PostureText.Describe(plan.Policy!));
+        Assert.Equal(expected, KillswitchPostureText.Describe(plan.Policy!));
     }
 }
