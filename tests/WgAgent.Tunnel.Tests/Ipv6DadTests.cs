@@ -13,7 +13,7 @@ public sealed class Ipv6DadTests
     public async Task RunAsync_Ipv6WithDad_TentativeThenUp()
     {
         // Arrange: DAD on (the kernel default): the address is tentative for about dad_transmits × retrans_time.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.SetDadAsync(true);
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await using var harness = WatcherHarness.Start(scratch);
@@ -35,7 +35,7 @@ public sealed class Ipv6DadTests
     {
         // Arrange: accept_dad = 0 in the namespace. The kernel still announces the address once as tentative and
         // clears the flag from a work queue right after, so the wait is short but not zero.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.SetDadAsync(false);
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await using var harness = WatcherHarness.Start(scratch);
@@ -55,7 +55,7 @@ public sealed class Ipv6DadTests
     public async Task RunAsync_Ipv6AddedWithNodad_FirstSeenUsable()
     {
         // Arrange: DAD on, but the address carries IFA_F_NODAD, so the kernel announces it only once, ready.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.SetDadAsync(true);
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await using var harness = WatcherHarness.Start(scratch);

@@ -16,7 +16,7 @@ public sealed class LatencyTests(ITestOutputHelper output)
     public async Task RunAsync_SixtyAddressChanges_EachPublishedPromptly()
     {
         // Arrange: wg0 up with a fixed address; the measured changes add and remove a second one.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.AddVethAsync("wg0", "wg0-peer", up: false);
         await scratch.IpAsync("link", "set", "wg0", "addrgenmode", "none");
         await scratch.IpAsync("link", "set", "wg0-peer", "up");

@@ -10,7 +10,7 @@ public sealed class LifecycleTests
     public async Task RunAsync_InterfaceExistedBeforeStart_InitialDumpReportsItUp()
     {
         // Arrange: wg0 up with both families before the watcher exists; no DAD so the IPv6 address is ready.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.SetDadAsync(false);
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await scratch.IpAsync("address", "add", "10.77.0.2/24", "dev", "wg0");
@@ -36,7 +36,7 @@ public sealed class LifecycleTests
     public async Task RunAsync_LinkCreatedBroughtUpAddressed_GoesAbsentPresentUp()
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var harness = WatcherHarness.Start(scratch);
         Assert.Equal(TunnelPhase.Absent, (await harness.NextAsync()).State.Phase);
 
@@ -61,7 +61,7 @@ public sealed class LifecycleTests
     public async Task RunAsync_AddressChanged_PublishesNewAddress()
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await scratch.IpAsync("address", "add", "10.77.0.2/24", "dev", "wg0");
         await using var harness = WatcherHarness.Start(scratch);
@@ -81,7 +81,7 @@ public sealed class LifecycleTests
     public async Task RunAsync_LinkDeletedAndRecreated_AbsentThenNewLinkWithNewAddress()
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await scratch.IpAsync("address", "add", "10.77.0.2/24", "dev", "wg0");
         await using var harness = WatcherHarness.Start(scratch);

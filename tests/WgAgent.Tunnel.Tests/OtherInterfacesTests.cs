@@ -9,7 +9,7 @@ public sealed class OtherInterfacesTests
     public async Task RunAsync_ChangesOnOtherInterfaces_NoUpdate()
     {
         // Arrange: wg0 up; no link-local address generation, so the kernel adds nothing to wg0 by itself later.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.AddVethAsync("wg0", "wg0-peer", up: false);
         await scratch.IpAsync("link", "set", "wg0", "addrgenmode", "none");
         await scratch.IpAsync("link", "set", "wg0-peer", "up");

@@ -11,7 +11,7 @@ public sealed class OverrunTests(ITestOutputHelper output)
     {
         // Arrange: the smallest receive queue the kernel allows (it raises SO_RCVBUF to SOCK_MIN_RCVBUF), so a burst
         // of notifications from one `ip -batch` fills it faster than the watcher drains it.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.AddVethAsync("wg0", "wg0-peer");
         await scratch.AddVethAsync("busy", "busy-peer");
         await using var harness = WatcherHarness.Start(scratch, options: new() { ReceiveBufferBytes = 1 });

@@ -13,7 +13,7 @@ public sealed class WireGuardGoTests
     {
         // Arrange: wireguard-go's control socket is /var/run/wireguard/NAME.sock for every namespace alike
         // (ENVIRONMENT.md), so the interface gets a name no other test or lab uses.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         var name = "wgt" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         await using var harness = WatcherHarness.Start(scratch, name);
         await harness.SynchronizedAsync();

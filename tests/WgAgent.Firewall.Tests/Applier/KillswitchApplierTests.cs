@@ -22,7 +22,7 @@ public class KillswitchApplierTests
     [Fact]
     public async Task ApplyAsync_NoTable_AppliesVerifiesAndRemembers()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         var store = new LastGoodStore(files.StateDirectory);
         var ownBefore = await OwnNamespaceHasTableAsync();
@@ -32,7 +32,7 @@ public class KillswitchApplierTests
         Assert.Equal(KillswitchApplyStatus.Applied, result.Status);
         Assert.True(result.IsVerified);
         Assert.True(result.LastGoodSaved);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, files.ExpectedTable()));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, files.ExpectedTable()));
         Assert.Equal(files.ExpectedTable(), store.TryRead()!.Table);
         Assert.Equal(ownBefore, await OwnNamespaceHasTableAsync());
     }
@@ -40,7 +40,7 @@ public class KillswitchApplierTests
     [Fact]
     public async Task ApplyAsync_SameTableAgain_AlreadyInPlaceWithoutTransaction()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         var applier = new KillswitchApplier(new LibNftables(ns.Path), lastGood: null);
         Assert.Equal(KillswitchApplyStatus.Applied, (await applier.ApplyAsync(Small, false)).Status);
         var handle = await Commands.KillswitchUpTests.TableHandleAsync(ns);
@@ -54,7 +54,7 @@ public class KillswitchApplierTests
     [Fact]
     public async Task ApplyAsync_NftRejectsTable_NothingChanges()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         var applier = new KillswitchApplier(new LibNftables(ns.Path), lastGood: null);
         await applier.ApplyAsync(Small, false);
 
@@ -64,13 +64,13 @@ public class KillswitchApplierTests
         Assert.False(result.IsVerified);
         Assert.StartsWith("Error: ", result.Problem, StringComparison.Ordinal);
         // The transaction is all or nothing: the delete at its start did not happen either.
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, Small));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, Small));
     }
 
     [Fact]
     public async Task ApplyAsync_KernelListsItDifferently_MismatchAndTableLeftInPlace()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         var store = new LastGoodStore(Path.Combine(Path.GetTempPath(), $"wgk-fwt-{Guid.NewGuid():N}"));
         // nft accepts "priority 0" but lists it as "priority filter": applied, yet not what was expected verbatim.
         var nonCanonical = Small.Replace("priority filter", "priority 0", StringComparison.Ordinal);
@@ -79,14 +79,14 @@ public class KillswitchApplierTests
 
         Assert.Equal(KillswitchApplyStatus.Mismatch, result.Status);
         Assert.Contains("priority", result.Problem, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, Small), "the applied table stays");
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, Small), "the applied table stays");
         Assert.False(File.Exists(store.FilePath), "an unverified table is never remembered");
     }
 
     [Fact]
     public async Task ApplyAsync_Concurrent_SerializedSoEveryCallVerifiesItsOwnTable()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         var applier = new KillswitchApplier(new LibNftables(ns.Path), lastGood: null);
         var other = Small.Replace("oifname \"lo\" accept", "oifname \"lo\" counter packets 0 bytes 0 accept", StringComparison.Ordinal);
 
@@ -98,7 +98,7 @@ public class KillswitchApplierTests
     [Fact]
     public async Task RemoveAsync_PresentThenAbsent_RemovedThenAlreadyAbsent()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         var applier = new KillswitchApplier(new LibNftables(ns.Path), lastGood: null);
         await applier.ApplyAsync(Small, false);
 
@@ -108,7 +108,7 @@ public class KillswitchApplierTests
         Assert.Equal(KillswitchRemoveStatus.Removed, first.Status);
         Assert.Equal(KillswitchRemoveStatus.AlreadyAbsent, second.Status);
         Assert.True(second.IsAbsent);
-        Assert.Null(await ns.ListTableAsync());
+        Assert.Null(await ns.TryListTableAsync());
     }
 
     /// <summary>Read-only look at the test's own namespace: the applier bound to a scratch namespace must not change it.</summary>

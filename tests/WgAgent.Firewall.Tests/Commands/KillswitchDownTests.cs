@@ -8,7 +8,7 @@ public class KillswitchDownTests
     [Fact]
     public async Task Down_AfterUp_RemovesTheTable()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         Assert.Equal(0, (await WgAgentBinary.UpAsync(ns, files)).ExitCode);
 
@@ -16,7 +16,7 @@ public class KillswitchDownTests
 
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Equal("wgagent: kill switch down: table inet wgagent removed; wgagent no longer filters traffic\n", run.StandardOutput);
-        Assert.Null(await ns.ListTableAsync());
+        Assert.Null(await ns.TryListTableAsync());
         Assert.True(File.Exists(files.LastGoodPath), "down removes the table, not the state");
     }
 
@@ -25,20 +25,20 @@ public class KillswitchDownTests
     [InlineData("process")]
     public async Task Down_NoTable_SaysSoAndExitsZero(string backend)
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
 
         var run = await WgAgentBinary.RunAsync(ns, "killswitch", "down", "--nft", backend);
 
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Equal("wgagent: kill switch down: table inet wgagent was not loaded; nothing to remove\n", run.StandardOutput);
-        Assert.Null(await ns.ListTableAsync());
+        Assert.Null(await ns.TryListTableAsync());
     }
 
     [Fact]
     public async Task Down_Twice_SecondIsANoOp()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
-        await ns.NftAsync("table inet wgagent {\n chain output {\n  type filter hook output priority filter; policy accept;\n }\n}\n");
+        await using var ns = await Scratch.CreateAsync();
+        await ns.ApplyAsync("table inet wgagent {\n chain output {\n  type filter hook output priority filter; policy accept;\n }\n}\n");
 
         var first = await WgAgentBinary.RunAsync(ns, "killswitch", "down");
         var second = await WgAgentBinary.RunAsync(ns, "killswitch", "down");
@@ -52,13 +52,13 @@ public class KillswitchDownTests
     [Fact]
     public async Task Down_OtherTables_AreLeftAlone()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
-        await ns.NftAsync("table inet wgagent {\n}\ntable inet other {\n chain c {\n }\n}\n");
+        await using var ns = await Scratch.CreateAsync();
+        await ns.ApplyAsync("table inet wgagent {\n}\ntable inet other {\n chain c {\n }\n}\n");
 
         var run = await WgAgentBinary.RunAsync(ns, "killswitch", "down");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Null(await ns.ListTableAsync());
-        Assert.Equal(0, (await ns.ExecAsync(["nft", "list", "table", "inet", "other"])).ExitCode);
+        Assert.Null(await ns.TryListTableAsync());
+        Assert.Equal(0, (await ns.ExecBufferedAsync(["nft", "list", "table", "inet", "other"])).ExitCode);
     }
 }

@@ -13,11 +13,11 @@ public class KillswitchUpFallbackTests
     [Fact]
     public async Task Up_BrokenConfigWithLastGood_LoadsLastGoodLoudly()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         Assert.Equal(0, (await WgAgentBinary.UpAsync(ns, files)).ExitCode);
         var lastGood = File.ReadAllText(files.LastGoodPath);
-        await ns.NftAsync("delete table inet wgagent\n");
+        await ns.ApplyAsync("delete table inet wgagent\n");
         files.WriteAgent(TestConfigs.BrokenSyntax);
 
         var run = await WgAgentBinary.UpAsync(ns, files);
@@ -27,14 +27,14 @@ public class KillswitchUpFallbackTests
         Assert.StartsWith($"{files.AgentPath}:3:", run.StandardError, StringComparison.Ordinal);
         Assert.Contains(LastGoodLine, run.StandardError, StringComparison.Ordinal);
         Assert.EndsWith(") instead\n", run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, lastGood));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, lastGood));
         Assert.Equal(lastGood, File.ReadAllText(files.LastGoodPath));
     }
 
     [Fact]
     public async Task Up_MisspelledKeyWithLastGood_DiagnosticWithHintThenLastGood()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         Assert.Equal(0, (await WgAgentBinary.UpAsync(ns, files)).ExitCode);
         files.WriteAgent(TestConfigs.MisspelledKey(files.TunnelPath));
@@ -52,25 +52,25 @@ public class KillswitchUpFallbackTests
     [Fact]
     public async Task Up_BrokenConfigWithoutLastGood_LoadsBlockAllLoudly()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles(agent: TestConfigs.BrokenSyntax);
 
         var run = await WgAgentBinary.UpAsync(ns, files);
 
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.EndsWith(BlockAllLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, NftRuleset.BlockAllTable));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, NftRuleset.BlockAllTable));
         Assert.False(File.Exists(files.LastGoodPath), "a fallback must never become the last good table");
     }
 
     [Fact]
     public async Task Up_MissingTunnelConfigWithLastGood_LoadsLastGood()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         Assert.Equal(0, (await WgAgentBinary.UpAsync(ns, files)).ExitCode);
         var lastGood = File.ReadAllText(files.LastGoodPath);
-        await ns.NftAsync("flush chain inet wgagent output\n");
+        await ns.ApplyAsync("flush chain inet wgagent output\n");
         File.Delete(files.TunnelPath);
 
         var run = await WgAgentBinary.UpAsync(ns, files);
@@ -79,13 +79,13 @@ public class KillswitchUpFallbackTests
         Assert.StartsWith($"{files.TunnelPath}: error: cannot read the WireGuard config: no such file\n  hint: ", run.StandardError,
             StringComparison.Ordinal);
         Assert.Contains(LastGoodLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, lastGood));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, lastGood));
     }
 
     [Fact]
     public async Task Up_MissingTunnelConfigWithoutLastGood_LoadsBlockAll()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         File.Delete(files.TunnelPath);
 
@@ -94,13 +94,13 @@ public class KillswitchUpFallbackTests
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Contains("cannot read the WireGuard config", run.StandardError, StringComparison.Ordinal);
         Assert.EndsWith(BlockAllLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, NftRuleset.BlockAllTable));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, NftRuleset.BlockAllTable));
     }
 
     [Fact]
     public async Task Up_MissingAgentConfig_LoadsBlockAllAndNamesTheFile()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         File.Delete(files.AgentPath);
 
@@ -109,13 +109,13 @@ public class KillswitchUpFallbackTests
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.StartsWith($"{files.AgentPath}: error: cannot read the agent config: no such file\n", run.StandardError, StringComparison.Ordinal);
         Assert.EndsWith(BlockAllLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, NftRuleset.BlockAllTable));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, NftRuleset.BlockAllTable));
     }
 
     [Fact]
     public async Task Up_CorruptLastGood_IgnoredForBlockAll()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles(agent: TestConfigs.BrokenSyntax);
         Directory.CreateDirectory(files.StateDirectory);
         File.WriteAllText(files.LastGoodPath, "flush ruleset\n");
@@ -125,13 +125,13 @@ public class KillswitchUpFallbackTests
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Contains($"{files.LastGoodPath}: warning: is not a single \"table inet wgagent\" block", run.StandardError, StringComparison.Ordinal);
         Assert.EndsWith(BlockAllLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, NftRuleset.BlockAllTable));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, NftRuleset.BlockAllTable));
     }
 
     [Fact]
     public async Task Up_LastGoodRejectedByNft_FallsThroughToBlockAll()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles(agent: TestConfigs.BrokenSyntax);
         Directory.CreateDirectory(files.StateDirectory);
         File.WriteAllText(files.LastGoodPath, "table inet wgagent {\n\tchain input {\n\t\tno such statement\n\t}\n}\n");
@@ -141,6 +141,6 @@ public class KillswitchUpFallbackTests
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.Contains("wgagent: kill switch: nft rejected the last verified table:\n  Error: ", run.StandardError, StringComparison.Ordinal);
         Assert.EndsWith(BlockAllLine, run.StandardError, StringComparison.Ordinal);
-        Assert.True(NftListing.Matches((await ns.ListTableAsync())!, NftRuleset.BlockAllTable));
+        Assert.True(NftListing.Matches((await ns.TryListTableAsync())!, NftRuleset.BlockAllTable));
     }
 }

@@ -9,11 +9,11 @@ public class RenderCommandTests
     [Fact]
     public async Task Render_ValidConfig_PrintsTheTransactionUpApplies()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
 
         var render = await WgAgentBinary.RunAsync(ns, "render", "--config", files.AgentPath);
-        Assert.Null(await ns.ListTableAsync());
+        Assert.Null(await ns.TryListTableAsync());
         var up = await WgAgentBinary.UpAsync(ns, files);
 
         Assert.True(render.ExitCode == 0, render.StandardError);
@@ -26,15 +26,15 @@ public class RenderCommandTests
     [Fact]
     public async Task Render_OutputFedToNft_GivesTheSameTableAsUp()
     {
-        await using var rendered = await ScratchNamespace.CreateAsync();
-        await using var applied = await ScratchNamespace.CreateAsync();
+        await using var rendered = await Scratch.CreateAsync();
+        await using var applied = await Scratch.CreateAsync();
         using var files = new AgentFiles();
 
         var render = await WgAgentBinary.RunAsync(rendered, "render", "--config", files.AgentPath);
-        await rendered.NftAsync(render.StandardOutput);
+        await rendered.ApplyAsync(render.StandardOutput);
         Assert.Equal(0, (await WgAgentBinary.UpAsync(applied, files)).ExitCode);
 
-        Assert.Equal(await rendered.ListTableAsync(), await applied.ListTableAsync());
+        Assert.Equal(await rendered.TryListTableAsync(), await applied.TryListTableAsync());
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public class RenderCommandTests
     [InlineData(true)]
     public async Task Render_BrokenConfig_DiagnosticsOnStderrExitOneNothingOnStdout(bool syntax)
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         files.WriteAgent(syntax ? TestConfigs.BrokenSyntax : TestConfigs.BrokenValue(files.TunnelPath));
 
@@ -53,13 +53,13 @@ public class RenderCommandTests
         Assert.StartsWith($"{files.AgentPath}:", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("wgagent: render: the config has errors: there is no policy to render\n  hint: ", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("table inet wgagent {", run.StandardError, StringComparison.Ordinal);
-        Assert.Null(await ns.ListTableAsync());
+        Assert.Null(await ns.TryListTableAsync());
     }
 
     [Fact]
     public async Task Render_MissingTunnelConfig_ExitOneNamingIt()
     {
-        await using var ns = await ScratchNamespace.CreateAsync();
+        await using var ns = await Scratch.CreateAsync();
         using var files = new AgentFiles();
         File.Delete(files.TunnelPath);
 

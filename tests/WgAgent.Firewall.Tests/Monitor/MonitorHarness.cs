@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using WgAgent.Core.Firewall;
 using WgAgent.Firewall.Tests.Support;
+using WgAgent.Lab.Netns;
 
 namespace WgAgent.Firewall.Tests.Monitor;
 
@@ -62,7 +63,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
     public async Task<NftCommand> NftAsync(string script)
     {
         var startedAt = Stopwatch.GetTimestamp();
-        await scratch.NftAsync(script);
+        await scratch.ApplyAsync(script);
         return new NftCommand(script, startedAt, Stopwatch.GetTimestamp());
     }
 

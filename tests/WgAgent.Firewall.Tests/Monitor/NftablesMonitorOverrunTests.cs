@@ -14,7 +14,7 @@ public sealed class NftablesMonitorOverrunTests(ITestOutputHelper output)
     {
         // Arrange: the smallest receive queue the kernel allows (it raises SO_RCVBUF to SOCK_MIN_RCVBUF), and one
         // transaction whose notifications span many datagrams, sent during the commit faster than any reader drains.
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var harness = await MonitorHarness.StartAsync(scratch, options: new() { ReceiveBufferBytes = 1 });
         var script = new StringBuilder("add table inet wgagent\nadd chain inet wgagent output\n");
         for (var i = 1; i <= Rules; i++)

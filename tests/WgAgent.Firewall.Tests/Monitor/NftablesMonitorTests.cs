@@ -46,7 +46,7 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_TableAdded_ReportsTransactionWithinASecond()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         var command = await harness.NftAsync("add table inet wgagent\n");
@@ -61,8 +61,8 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     public async Task RunAsync_ChangeToTheTable_ReportsOneTransactionWithinASecond(string change)
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
-        await scratch.NftAsync(Table);
+        await using var scratch = await Scratch.CreateAsync();
+        await scratch.ApplyAsync(Table);
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         // Act
@@ -77,8 +77,8 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_TableDeleted_ReportsDeletion()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
-        await scratch.NftAsync(Table);
+        await using var scratch = await Scratch.CreateAsync();
+        await scratch.ApplyAsync(Table);
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         var command = await harness.NftAsync("delete table inet wgagent\n");
@@ -92,8 +92,8 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     public async Task RunAsync_FlushRuleset_ReportsDeletionOnce()
     {
         // Arrange: other tables too, so the flush deletes several; only one report, for ours.
-        await using var scratch = await ScratchNamespace.CreateAsync();
-        await scratch.NftAsync(Table + "add table ip filter\nadd table inet other\n");
+        await using var scratch = await Scratch.CreateAsync();
+        await scratch.ApplyAsync(Table + "add table ip filter\nadd table inet other\n");
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         // Act
@@ -109,14 +109,14 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     public async Task RunAsync_ReplaceInOneTransaction_ReportsOnceNotDeletedAndVerifyingIsQuiet()
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
-        await scratch.NftAsync(Table);
+        await using var scratch = await Scratch.CreateAsync();
+        await scratch.ApplyAsync(Table);
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         // Act: the shape of wgagent's own repair (NftRuleset.Transaction), then its read-back.
         var command = await harness.NftAsync("table inet wgagent {}\ndelete table inet wgagent\n" + Table);
         var observed = await harness.NextAsync();
-        Assert.NotNull(await scratch.ListTableAsync());
+        Assert.NotNull(await scratch.TryListTableAsync());
 
         // Assert: one report, table present; listing commits nothing, so the verify after a repair reports nothing.
         AssertReported(command, observed, deleted: false);
@@ -128,8 +128,8 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     public async Task RunAsync_ChangeToAnotherTable_NotReported(string unrelated)
     {
         // Arrange
-        await using var scratch = await ScratchNamespace.CreateAsync();
-        await scratch.NftAsync(Table);
+        await using var scratch = await Scratch.CreateAsync();
+        await scratch.ApplyAsync(Table);
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         // Act: the unrelated change, then a related one as the control. Notifications arrive in order on one
@@ -147,11 +147,11 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_ChangeInAnotherNamespace_NotReported()
     {
-        await using var watched = await ScratchNamespace.CreateAsync();
-        await using var elsewhere = await ScratchNamespace.CreateAsync();
+        await using var watched = await Scratch.CreateAsync();
+        await using var elsewhere = await Scratch.CreateAsync();
         await using var harness = await MonitorHarness.StartAsync(watched);
 
-        await elsewhere.NftAsync(Table);
+        await elsewhere.ApplyAsync(Table);
         var control = await harness.NftAsync("add table inet wgagent\n");
         var observed = await harness.NextAsync();
 
@@ -162,7 +162,7 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_Transaction_NamesGenerationAndCommittingProcess()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var harness = await MonitorHarness.StartAsync(scratch);
 
         await harness.NftAsync("add table inet wgagent\n");
@@ -181,7 +181,7 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_Cancelled_EndsAndUnsubscribes()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         var monitor = new NftablesMonitor(options: new() { NetworkNamespacePath = scratch.Path });
         using var stop = new CancellationTokenSource();
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -201,7 +201,7 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     {
         var monitor = new NftablesMonitor(options: new()
         {
-            NetworkNamespacePath = $"/run/netns/{ScratchNamespace.Prefix}absent-{Guid.NewGuid():N}",
+            NetworkNamespacePath = $"/run/netns/{Scratch.Prefix}absent-{Guid.NewGuid():N}",
             MaxConsecutiveFailures = 3,
             RetryDelay = TimeSpan.FromMilliseconds(10),
         });
@@ -218,7 +218,7 @@ public sealed class NftablesMonitorTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_CallbackThrows_RunEndsWithThatException()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var harness = await MonitorHarness.StartAsync(scratch);
         harness.ThrowFromCallback = new InvalidOperationException("repair failed");
 

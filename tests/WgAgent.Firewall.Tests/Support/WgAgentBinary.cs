@@ -1,4 +1,5 @@
 using CliWrap.Buffered;
+using WgAgent.Lab.Netns;
 
 namespace WgAgent.Firewall.Tests.Support;
 
@@ -36,7 +37,7 @@ internal static class WgAgentBinary
 
     /// <summary>Runs the built wgagent inside <paramref name="ns"/>.</summary>
     public static Task<BufferedCommandResult> RunAsync(ScratchNamespace ns, params string[] arguments) =>
-        ns.ExecAsync([DotnetHost, BuiltAssembly, .. arguments]);
+        ns.ExecBufferedAsync([DotnetHost, BuiltAssembly, .. arguments]);
 
     /// <summary>Runs <c>killswitch up</c> with the files' config and state directory.</summary>
     public static Task<BufferedCommandResult> UpAsync(ScratchNamespace ns, AgentFiles files, params string[] extra) =>

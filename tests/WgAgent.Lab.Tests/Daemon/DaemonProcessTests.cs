@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WgAgent.Lab.Netns;
 using WgAgent.Lab.Processes;
 using WgAgent.Lab.Tests.Firewall;
 using Xunit.Abstractions;
@@ -19,7 +20,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task Run_TunnelNeverUp_ReadyAfterTheWaitWithDegradedStatusAndTheTableInPlace()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         var started = Stopwatch.GetTimestamp();
 
@@ -38,7 +39,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task Run_TunnelComesUp_ReadyWithinASecondOfItsAddress()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
         await daemon.WaitForStatusAsync("waiting for wg0", Patience);
         Assert.DoesNotContain(daemon.Messages, m => m.Value("READY") == "1");
@@ -55,7 +56,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task Reload_BrokenConfig_KeepsTheTableAndShowsTheDiagnostic_ThenAGoodOneIsApplied()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
         await DaemonTestConfigs.BringUpTunnelAsync(scratch);
         await daemon.WaitForReadyAsync(Patience);
@@ -92,7 +93,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task Run_TableDeletedOrFlushed_PutBackWithinOneSecond()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         await daemon.WaitForReadyAsync(Patience);
         var held = await scratch.ListTableAsync();
@@ -113,7 +114,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
     [Fact]
     public async Task Stop_Sigterm_SaysStoppingExitsZeroAndLeavesTheTable()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         await daemon.WaitForReadyAsync(Patience);
 

@@ -19,7 +19,7 @@ public sealed class DaemonStatusApiTests(ITestOutputHelper output)
     [Fact]
     public async Task Status_OverTheSocket_CurlAndAgentctlTellTheSameTruth()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
         await DaemonTestConfigs.BringUpTunnelAsync(scratch);
         await daemon.WaitForReadyAsync(Patience);
@@ -63,7 +63,7 @@ public sealed class DaemonStatusApiTests(ITestOutputHelper output)
     [Fact]
     public async Task Reload_BrokenThenGood_AgentctlWaitsAndReportsEach()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 1), DaemonTestConfigs.Tunnel);
         await daemon.WaitForReadyAsync(Patience);
         var good = await File.ReadAllTextAsync(daemon.ConfigPath);
@@ -83,7 +83,7 @@ public sealed class DaemonStatusApiTests(ITestOutputHelper output)
     [Fact]
     public async Task Metrics_OnTheTunnelAddress_PrometheusTextWithTheAgentsSeries()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await using var daemon = DaemonUnderTest.Start(scratch, wg => DaemonTestConfigs.Open(wg, waitSeconds: 60), DaemonTestConfigs.Tunnel);
         await DaemonTestConfigs.BringUpTunnelAsync(scratch);
         await daemon.WaitForReadyAsync(Patience);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WgAgent.Lab.Netns;
 using WgAgent.Lab.Processes;
 using WgAgent.Lab.Tests.Firewall;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using WgAgent.Lab.Agent;
+using WgAgent.Lab.Netns;
 using WgAgent.Lab.Tests.Firewall;
 
 namespace WgAgent.Lab.Tests.Daemon;

@@ -31,7 +31,7 @@ public sealed class LargePolicyTests(ITestOutputHelper output)
         var table = NftRuleset.RenderTable(policy);
         var render = clock.Elapsed;
         var script = NftRuleset.Transaction(table);
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
 
         var rounds = new List<string>();
         string listing = "";

@@ -20,7 +20,7 @@ public sealed class NftTransactionTests
     public async Task Transaction_GoldenTable_ListsBackMatchingAndAgainWhenAppliedTwice(string name)
     {
         var table = GoldenTables.Read(name);
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
 
         await scratch.ApplyAsync(NftRuleset.Transaction(table));
         var first = await scratch.ListTableAsync();
@@ -35,7 +35,7 @@ public sealed class NftTransactionTests
     [Fact]
     public async Task Transaction_BlockAllTable_ListsBackMatching()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
 
         await scratch.ApplyAsync(NftRuleset.Transaction(NftRuleset.BlockAllTable));
         var listing = await scratch.ListTableAsync();
@@ -48,7 +48,7 @@ public sealed class NftTransactionTests
     {
         var full = GoldenTables.Read("egress-tunnel.inbound-restricted.ipv6-tunnel.forward-tunnel.full");
         var bare = GoldenTables.Read("egress-open.inbound-open.ipv6-tunnel.forward-open.bare");
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
 
         await scratch.ApplyAsync(NftRuleset.Transaction(full));
         await scratch.ApplyAsync(NftRuleset.Transaction(bare));
@@ -65,7 +65,7 @@ public sealed class NftTransactionTests
     {
         var good = GoldenTables.Read("egress-tunnel.inbound-open.ipv6-tunnel.forward-open.full");
         var broken = good.Replace("oifname \"wg0\" accept", "oifname \"wg0\" acept", StringComparison.Ordinal);
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.ApplyAsync(NftRuleset.Transaction(good));
 
         var result = await scratch.NftAsync(["-f", "-"], NftRuleset.Transaction(broken));
@@ -79,7 +79,7 @@ public sealed class NftTransactionTests
     public async Task Matches_KernelTableChangedBehindOurBack_False()
     {
         var table = GoldenTables.Read("egress-tunnel.inbound-restricted.ipv6-block.forward-open.full");
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.ApplyAsync(NftRuleset.Transaction(table));
 
         await scratch.ApplyAsync("insert rule inet wgagent output accept\nadd element inet wgagent allow_lan_v4 { 203.0.113.0/24 }\n");
@@ -92,7 +92,7 @@ public sealed class NftTransactionTests
     public async Task Matches_AfterTraffic_CountersIgnored()
     {
         var table = NftRuleset.BlockAllTable;
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.ApplyAsync(NftRuleset.Transaction(table));
 
         // Counters move: reset-free way to give them values is to load the counter objects with some.
@@ -107,7 +107,7 @@ public sealed class NftTransactionTests
     [Fact]
     public async Task DeleteTransaction_TableAbsent_SucceedsAndLeavesNothing()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
 
         await scratch.ApplyAsync(NftRuleset.DeleteTransaction);
 
@@ -117,7 +117,7 @@ public sealed class NftTransactionTests
     [Fact]
     public async Task DeleteTransaction_TablePresent_RemovesOnlyOurTable()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.ApplyAsync("table inet other {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t}\n}\n");
         await scratch.ApplyAsync(NftRuleset.Transaction(NftRuleset.BlockAllTable));
 
@@ -130,7 +130,7 @@ public sealed class NftTransactionTests
     public async Task Transaction_OtherTablePresent_LeftUntouched()
     {
         const string other = "table ip other {\n\tchain c {\n\t\ttype filter hook output priority 0; policy accept;\n\t\tcounter\n\t}\n}\n";
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         await scratch.ApplyAsync(other);
         var before = (await scratch.NftAsync(["list", "table", "ip", "other"])).EnsureSuccess().Stdout;
 

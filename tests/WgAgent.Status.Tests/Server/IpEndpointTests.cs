@@ -67,18 +67,18 @@ public class IpEndpointTests
     [Fact]
     public async Task FreeBind_AddressAddedAfterTheBind_ServesInTheNamespace()
     {
-        await using var scratch = await ScratchNamespace.CreateAsync();
+        await using var scratch = await Scratch.CreateAsync();
         var options = HttpServerOptions.Default with { FreeBind = true, NetworkNamespacePath = scratch.Path };
         await using var server = new HttpServer(new IPEndPoint(IPAddress.Parse("10.77.0.1"), 9586), Metrics(), options);
 
         await server.StartAsync(); // wg0's address does not exist yet
         await scratch.IpAsync("address", "add", "10.77.0.1/32", "dev", "lo");
-        var curl = await scratch.ExecAsync("curl", "-sS", "--max-time", "10", "http://10.77.0.1:9586/metrics");
-        var inScratch = await scratch.ExecAsync("ss", "-Hltn", "sport = :9586");
+        var curl = await scratch.ExecAsync(["curl", "-sS", "--max-time", "10", "http://10.77.0.1:9586/metrics"]);
+        var inScratch = await scratch.ExecAsync(["ss", "-Hltn", "sport = :9586"]);
         var inRoot = await Run.CheckedAsync("ss", "-Hltn", "sport = :9586");
 
-        Assert.Equal("wgagent_up 1\n# from 10.77.0.1 peer=True\n", curl.StandardOutput);
-        Assert.Contains("10.77.0.1:9586", inScratch.StandardOutput);
+        Assert.Equal("wgagent_up 1\n# from 10.77.0.1 peer=True\n", curl.Stdout);
+        Assert.Contains("10.77.0.1:9586", inScratch.Stdout);
         Assert.DoesNotContain("10.77.0.1", inRoot.StandardOutput); // the listener lives in the namespace only
     }
 }

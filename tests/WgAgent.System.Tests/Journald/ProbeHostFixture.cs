@@ -1,3 +1,4 @@
+using WgAgent.Lab.Netns;
 using WgAgent.Lab.Nspawn;
 using WgAgent.System.Tests.Nspawn;
 
@@ -23,7 +24,7 @@ public sealed class ProbeHostFixture : IAsyncLifetime
             probe.EnsurePresent();
         }
 
-        ns = ScratchNamespace.Create();
+        ns = Scratch.Create();
         try
         {
             host = await BootedHost.StartAsync(

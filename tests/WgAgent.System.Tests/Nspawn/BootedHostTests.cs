@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WgAgent.Lab.Netns;
 using WgAgent.Lab.Nspawn;
 using Xunit;
 using Xunit.Abstractions;
@@ -16,7 +17,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task BootAsync_FreshOverlay_RunningAndCacheUntouched()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         await using var host = await BootedHost.StartAsync(Options(ns));
 
         var state = await host.ExecAsync(["systemctl", "is-system-running"]);
@@ -32,7 +33,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task WriteFileAsync_SecretBeforeBoot_InsideWithMode600()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         const UnixFileMode secret = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         await using var host = await BootedHost.StartAsync(
             Options(ns), h => h.WriteFileAsync("/etc/wireguard/test.conf", "[Interface]\n", secret));
@@ -45,7 +46,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task BootAsync_UnitFails_ThrowsNamingUnitAndConsole()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         var stopwatch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<BootedHostException>(() => BootedHost.StartAsync(Options(ns), async h =>
@@ -65,7 +66,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task DisposeAsync_BootedHost_NoProcessMountOrFolderLeft()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         var host = await BootedHost.StartAsync(Options(ns));
         var leader = host.LeaderPid!.Value;
         var folder = Path.GetDirectoryName(host.RootPath)!;
@@ -80,7 +81,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task PowerOffAsync_Running_StopsCleanlyThroughSystemd()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         await using var host = await BootedHost.StartAsync(Options(ns));
         var stopwatch = Stopwatch.StartNew();
 
@@ -96,7 +97,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task SweepAsync_OwnerDead_KillsUnmountsAndDeletes()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         await using var host = await BootedHost.StartAsync(Options(ns));
         var folder = Path.GetDirectoryName(host.RootPath)!;
         var leader = host.LeaderPid!.Value;
@@ -118,7 +119,7 @@ public sealed class BootedHostTests(ITestOutputHelper output)
     [Fact]
     public async Task SweepAsync_OwnerAlive_LeavesHostRunning()
     {
-        using var ns = ScratchNamespace.Create();
+        using var ns = Scratch.Create();
         await using var host = await BootedHost.StartAsync(Options(ns));
 
         await StaleMachines.SweepAsync(output.WriteLine);

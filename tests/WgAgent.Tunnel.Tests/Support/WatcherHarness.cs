@@ -1,5 +1,6 @@
 using WgAgent.Core.Net;
 using WgAgent.Core.Tunnel;
+using WgAgent.Lab.Netns;
 using WgAgent.Tunnel;
 
 namespace WgAgent.Tunnel.Tests.Support;
