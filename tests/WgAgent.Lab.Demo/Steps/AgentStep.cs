@@ -3,20 +3,28 @@ using WgAgent.Lab.Agent;
 using WgAgent.Lab.Installing;
 using WgAgent.Lab.Nspawn;
 using WgAgent.Lab.Processes;
+using WgAgent.Lab.Prometheus;
 
 namespace WgAgent.Lab.Demo.Steps;
 
 /// <summary>
 /// The daemon on a real Debian 12 node (systemd-nspawn in a second lab, whose node runs wg-quick@wg0 itself):
 /// node_exporter starts stock on every address; `systemctl enable --now wgagent` moves it onto the WireGuard address
-/// and reports READY; Prometheus scrapes it over the tunnel; a deleted table comes straight back.
+/// and reports READY; Prometheus scrapes it over the tunnel; a deleted table comes straight back; `agentctl status` tells
+/// the truth of it all, and Prometheus scrapes wgagent's own metrics over the tunnel too.
 /// </summary>
 public sealed class AgentStep : DemoStep
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StatusPatience = TimeSpan.FromSeconds(30);
+
+    // What the demo shows of wgagent's metrics (docs/status-api.md), as one selector.
+    private static readonly string MetricsQuery = $"{{job=\"{PrometheusServer.AgentJob}\",__name__=~\"" +
+        "wgagent_up|wgagent_healthy|wgagent_killswitch_verified|wgagent_killswitch_repairs_total|wgagent_tunnel_up|" +
+        "wgagent_exporter_bound|wireguard_latest_handshake_seconds\"}";
 
     /// <inheritdoc />
-    public override string Title => "The daemon on a booted Debian node: the exporter moved onto the tunnel, READY, self-healing";
+    public override string Title => "The daemon on a booted Debian node: the exporter moved onto the tunnel, READY, self-healing, agentctl status, metrics";
 
     /// <inheritdoc />
     public override async Task RunAsync(DemoContext context)
@@ -66,6 +74,91 @@ public sealed class AgentStep : DemoStep
         }
 
         narrator.Ok("the table was back within 200 ms");
+
+        await ShowStatusAsync(context, node).ConfigureAwait(false);
+        await ShowMetricsAsync(context, lab).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// `agentctl status` in the node once it exits 0 (bounded). The lab's peers have no keepalive and "ok" wants a recent
+    /// handshake with every peer: a ping to monitor and to stranger over the tunnel makes them.
+    /// </summary>
+    private static async Task ShowStatusAsync(DemoContext context, BootedHost node)
+    {
+        context.Narrator.Say("`agentctl status` in the node: what the daemon reads from the kernel and systemd right now, over");
+        context.Narrator.Say("/run/wgagent/agent.sock (exit 0 ok, 1 degraded, 2 unreachable):");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        CommandResult status;
+        while (true)
+        {
+            foreach (var peer in new[] { LabAddresses.Monitor, LabAddresses.Stranger })
+            {
+                await node.ExecAsync(["ping", "-c", "1", "-W", "1", peer.RequiredTunnelV4.ToString()], cancellationToken: context.Stopping).ConfigureAwait(false);
+            }
+
+            status = await node.ExecAsync([AgentPackage.AgentCtlPath, "status"], TimeSpan.FromSeconds(30), context.Stopping).ConfigureAwait(false);
+            if (status.ExitCode == 0 || clock.Elapsed > StatusPatience)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), context.Stopping).ConfigureAwait(false);
+        }
+
+        context.Narrator.Command("node (booted)", ["agentctl", "status"], status, maxLines: 60);
+        if (status.ExitCode != 0)
+        {
+            throw new DemoStepFailedException($"agentctl status exited {status.ExitCode} (not ok within {StatusPatience.TotalSeconds} s)");
+        }
+
+        context.Narrator.Ok("agentctl status: ok (exit 0)");
+    }
+
+    /// <summary>
+    /// wgagent's own series, as the booted node's lab's Prometheus in monitor scraped them over the tunnel (job wgagent);
+    /// not <see cref="DemoContext.Lab"/>'s, whose node runs no daemon.
+    /// </summary>
+    private static async Task ShowMetricsAsync(DemoContext context, Lab lab)
+    {
+        var prometheus = lab.Prometheus;
+        context.Narrator.Say($"Prometheus in monitor also scrapes wgagent's metrics over the tunnel (job {PrometheusServer.AgentJob}, " +
+            $"{PrometheusServer.AgentTarget}; only monitor may reach that port, through wg0):");
+        await prometheus.WaitForTargetUpAsync(Patience, PrometheusServer.AgentJob, context.Stopping).ConfigureAwait(false);
+        // The newest sample may predate the pings above by up to a scrape interval: wait (bounded) for one that saw
+        // what agentctl just saw, wgagent_healthy 1.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyList<PrometheusSample> samples;
+        while (true)
+        {
+            samples = await prometheus.QueryAsync(MetricsQuery, context.Stopping).ConfigureAwait(false);
+            if (samples.Any(s => s.Label("__name__") == "wgagent_healthy" && s.Value == 1) || clock.Elapsed > StatusPatience)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), context.Stopping).ConfigureAwait(false);
+        }
+
+        context.Narrator.Say($"query: {MetricsQuery}");
+        context.Narrator.Table(["series", "value"], samples
+            .OrderBy(s => s.Label("__name__"), StringComparer.Ordinal)
+            .Select(s => (IReadOnlyList<string>)[Series(s), s.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)]));
+        var verified = samples.Where(s => s.Label("__name__") == "wgagent_killswitch_verified").Select(s => s.Value).ToList();
+        var handshakes = samples.Count(s => s.Label("__name__") == "wireguard_latest_handshake_seconds" && s.Value > 0);
+        if (verified is not [1] || handshakes == 0)
+        {
+            throw new DemoStepFailedException($"Prometheus has no healthy wgagent series: wgagent_killswitch_verified {string.Join(",", verified)}, {handshakes} handshake series");
+        }
+
+        context.Narrator.Ok($"Prometheus has wgagent_killswitch_verified 1 and {handshakes} wireguard_latest_handshake_seconds series from node");
+    }
+
+    private static string Series(PrometheusSample sample)
+    {
+        var labels = sample.Labels.Where(l => l.Key is not ("__name__" or "job" or "instance" or "allowed_ips"))
+            .Select(l => $"{l.Key}=\"{(l.Key == "public_key" ? l.Value[..8] + "…" : l.Value)}\"");
+        var text = string.Join(",", labels);
+        return text.Length == 0 ? sample.Label("__name__") : $"{sample.Label("__name__")}{{{text}}}";
     }
 
     private static async Task<CommandResult> ShowAsync(DemoContext context, BootedHost node, params string[] argv)

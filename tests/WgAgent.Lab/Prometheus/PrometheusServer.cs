@@ -7,13 +7,20 @@ using WgAgent.Lab.Processes;
 namespace WgAgent.Lab.Prometheus;
 
 /// <summary>
-/// Debian's real Prometheus running inside monitor, scraping the node's exporter over WireGuard. Its HTTP API
+/// Debian's real Prometheus running inside monitor, scraping the node over WireGuard: node_exporter (job
+/// <see cref="NodeJob"/>) and wgagent's own metrics (job <see cref="AgentJob"/>). Its HTTP API
 /// listens on 127.0.0.1 inside monitor and is queried with sockets created in monitor's namespace.
 /// </summary>
 public sealed partial class PrometheusServer : IDisposable
 {
     /// <summary>The job name of the node's node_exporter target.</summary>
     public const string NodeJob = "node";
+
+    /// <summary>
+    /// The job name of wgagent's own metrics on the node (<c>[metrics] port</c>). Only a node running the daemon answers
+    /// it: in a level-1 lab and before the daemon starts, this target is down, which no lab test may read as a failure.
+    /// </summary>
+    public const string AgentJob = "wgagent";
 
     private static readonly IPEndPoint Listen = new(IPAddress.Loopback, Addressing.LabPorts.Prometheus);
     private readonly HttpClient _http;
@@ -54,6 +61,10 @@ public sealed partial class PrometheusServer : IDisposable
     /// <summary>The prometheus.yml it was started with (in the run directory).</summary>
     public string ConfigPath { get; }
 
+    /// <summary>host:port of job <see cref="AgentJob"/>: wgagent's metrics port on the node's tunnel address.</summary>
+    public static string AgentTarget { get; } =
+        new IPEndPoint(Addressing.LabAddresses.Node.RequiredTunnelV4, Addressing.LabPorts.AgentMetrics).ToString();
+
     /// <summary>The API base URL as seen from inside monitor (e.g. for curl run there).</summary>
     public static Uri BaseUrl { get; } = new($"http://{Listen}/");
 
@@ -66,7 +77,7 @@ public sealed partial class PrometheusServer : IDisposable
     {
         Directory.CreateDirectory(directory);
         var configPath = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(configPath, RenderConfig(nodeTarget, scrapeInterval));
+        File.WriteAllText(configPath, RenderConfig(nodeTarget, scrapeInterval, AgentTarget));
         var process = host.Start("prometheus",
         [
             "prometheus",
@@ -78,12 +89,15 @@ public sealed partial class PrometheusServer : IDisposable
         return new PrometheusServer(host, process, configPath);
     }
 
-    /// <summary>The prometheus.yml text: one job scraping the node over the tunnel.</summary>
-    public static string RenderConfig(string nodeTarget, TimeSpan scrapeInterval)
+    /// <summary>
+    /// The prometheus.yml text: job <see cref="NodeJob"/> scraping <paramref name="nodeTarget"/> over the tunnel and,
+    /// when <paramref name="agentTarget"/> is given, job <see cref="AgentJob"/> scraping it.
+    /// </summary>
+    public static string RenderConfig(string nodeTarget, TimeSpan scrapeInterval, string? agentTarget = null)
     {
         var interval = $"{(int)Math.Max(1, scrapeInterval.TotalMilliseconds)}ms";
-        return new StringBuilder()
-            .Append("# One lab run's Prometheus: scrape the node's node_exporter over WireGuard.\n")
+        var text = new StringBuilder()
+            .Append("# One lab run's Prometheus: scrape the node's node_exporter (and wgagent's metrics) over WireGuard.\n")
             .Append("global:\n")
             .Append("  scrape_interval: ").Append(interval).Append('\n')
             .Append("  scrape_timeout: ").Append(interval).Append('\n')
@@ -91,8 +105,15 @@ public sealed partial class PrometheusServer : IDisposable
             .Append("scrape_configs:\n")
             .Append("  - job_name: ").Append(NodeJob).Append('\n')
             .Append("    static_configs:\n")
-            .Append("      - targets: ['").Append(nodeTarget).Append("']\n")
-            .ToString();
+            .Append("      - targets: ['").Append(nodeTarget).Append("']\n");
+        if (agentTarget is not null)
+        {
+            text.Append("  - job_name: ").Append(AgentJob).Append('\n')
+                .Append("    static_configs:\n")
+                .Append("      - targets: ['").Append(agentTarget).Append("']\n");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Waits until /-/ready answers 200 (bounded); throws with Prometheus's output otherwise.</summary>
