@@ -61,7 +61,22 @@ if [ -x scripts/toml-test.sh ]; then
   echo "$out" | tail -n 5 | sed 's/^/   /'
 fi
 
+# The failed tests again, one line each, so the end of the log (often all that is kept) says what failed and why.
+failures() { # test name and the first line of its message, from every TRX; perl-base is in every Debian
+  perl -0777 -ne '
+    while (/<UnitTestResult\b[^>]*?testName="([^"]*)"[^>]*?outcome="(?:Failed|Error|Timeout|Aborted)"(.*?)<\/UnitTestResult>/gs) {
+      my ($name, $body) = ($1, $2);
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      $message //= "(no message)";
+      # A fixture failure is xunit'"'"'s wrapper line first, then the fixture'"'"'s own exception: keep both.
+      $message = join " | ", (grep { /\S/ } split /\n/, $message)[0 .. 2];
+      $message =~ s/( \| )+$//;
+      for ($name, $message) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&#xD;//g; s/&amp;/&/g; }
+      printf "  %s: %.400s\n", $name, $message;
+    }' "$results"/*.trx 2>/dev/null | head -n 40
+}
 echo
+if [ "$total_failed" -gt 0 ]; then echo "failed tests (first 40; name: first lines of the message):"; failures; fi
 [ ${#broken[@]} -gt 0 ] && echo "broken suites: ${broken[*]}"
 [ "$total_skipped" -gt 0 ] && echo "skipped tests count as failures here: every test must run on this machine"
 echo "total: $total_passed passed, $total_failed failed, $total_skipped skipped"

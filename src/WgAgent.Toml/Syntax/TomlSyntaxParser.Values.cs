@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WgAgent.Toml.Decoding;
 using WgAgent.Toml.Lexing;
 
@@ -23,6 +24,10 @@ internal ref partial struct TomlSyntaxParser
 
                 value = new ValueSyntax(scalar, Span(token));
                 return true;
+            case TokenKind.LeftBracket or TokenKind.LeftBrace when !RuntimeHelpers.TryEnsureSufficientExecutionStack():
+                // A backstop behind MaxDepth: a caller on a very small stack gets a diagnostic, not a
+                // stack overflow (which no catch can stop). Unoptimized frames can be a few KiB per level.
+                return Error(token, "arrays and inline tables are nested too deeply for this thread's stack");
             case TokenKind.LeftBracket:
                 return ParseArray(token, depth + 1, out value);
             case TokenKind.LeftBrace:

@@ -76,9 +76,12 @@ public sealed partial class BootedHost
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // nspawn forks the container's init directly (the intermediate child exits), so the
-            // leader is nspawn's only child once the container runs.
-            if (ProcessTools.ChildrenOf(nspawn!.Id) is [var pid] && ProcessIdentity.Of(pid) is { } found)
+            // nspawn's first child (the "outer child": mounts) clones the container's init as nspawn's
+            // child and exits. Only init is PID 1 of a new PID namespace; taking the outer child (seen
+            // alone for a moment) left every later probe aimed at a dead PID ("no answer" until the boot
+            // timeout) although the container booted.
+            if (ProcessTools.ChildrenOf(nspawn!.Id).Where(ProcessTools.IsNamespaceInit).ToList() is [var pid]
+                && ProcessIdentity.Of(pid) is { } found)
             {
                 return found;
             }
@@ -123,10 +126,14 @@ public sealed partial class BootedHost
 
             if (clock.Elapsed > options.BootTimeout)
             {
-                var jobs = await TryExecAsync(["systemctl", "list-jobs", "--no-pager"], ProbeTimeout, CancellationToken.None).ConfigureAwait(false);
-                throw Failure(
-                    $"boot not finished after {options.BootTimeout.TotalSeconds} s (state: {state})",
-                    await FailedUnitsAsync().ConfigureAwait(false) + "\npending jobs:\n" + (jobs?.Stdout.Trim() ?? "(unavailable)"));
+                var jobs = await TryExecAsync(["systemctl", "list-jobs", "--no-pager", "--no-legend", "--plain"], ProbeTimeout, CancellationToken.None).ConfigureAwait(false);
+                var pending = jobs is null ? "(unavailable)" : string.Join("; ", jobs.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                // The state and the pending jobs on the first line: a CI log often keeps only that line.
+                var timedOut = Failure(
+                    $"boot not finished after {options.BootTimeout.TotalSeconds} s (state: {state}; pending jobs: {pending})",
+                    await FailedUnitsAsync().ConfigureAwait(false));
+                timedOut.BootTimedOut = true;
+                throw timedOut;
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);

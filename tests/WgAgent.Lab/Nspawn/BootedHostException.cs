@@ -18,6 +18,9 @@ public sealed class BootedHostException : Exception
     {
     }
 
+    /// <summary>True if the container ran but systemd did not report the boot finished in time.</summary>
+    public bool BootTimedOut { get; internal set; }
+
     /// <summary>Creates an exception with no message (for serializers and analyzers).</summary>
     public BootedHostException()
     {

@@ -12,6 +12,9 @@ public sealed record BootedHostOptions
     /// <summary>Bound on the wait from nspawn's start until systemd reports the boot finished.</summary>
     public TimeSpan BootTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>How long to wait for another process's booted hosts to go (see BootLock); default 20 minutes.</summary>
+    public TimeSpan BootLockTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
     /// <summary>Bound on a clean power-off; after it nspawn and the container are killed.</summary>
     public TimeSpan PowerOffTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -24,6 +24,25 @@ internal static class ProcessTools
         return children;
     }
 
+    /// <summary>
+    /// True if <paramref name="pid"/> is PID 1 of a PID namespace below ours: the last NSpid field of its
+    /// /proc status (its PID in the innermost namespace) is 1 and there is more than one field.
+    /// </summary>
+    public static bool IsNamespaceInit(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status")
+                .FirstOrDefault(l => l.StartsWith("NSpid:", StringComparison.Ordinal));
+            var fields = line?["NSpid:".Length..].Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) ?? [];
+            return fields.Length > 1 && fields[^1] == "1";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone meanwhile
+        }
+    }
+
     /// <summary>True while this very process exists and is not a zombie (a zombie has done all it will do).</summary>
     public static bool IsRunning(ProcessIdentity process) =>
         process.IsAlive && StatFields(process.Pid) is [var state, ..] && state != "Z";
