@@ -10,7 +10,7 @@ DOTNET  := dotnet
 PUBLISH_FLAGS := --self-contained -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishSingleFile=true \
                  -p:DebugType=none -p:PublishDocumentationFile=false
 
-.PHONY: all deps build test unit-test rootfs demo publish clean
+.PHONY: all deps build test unit-test rootfs demo publish publish-arm64 deb clean
 
 all: build
 
@@ -27,7 +27,7 @@ rootfs: deps
 	scripts/lab-rootfs.sh >/dev/null
 
 ## test: deps + build + every test (unit, lab, booted system), with one total at the end
-test: deps build rootfs publish
+test: deps build rootfs publish publish-arm64
 	scripts/run-tests.sh
 
 ## demo: the lab topology in network namespaces, narrated; tears down on exit or Ctrl-C
@@ -41,6 +41,28 @@ publish:
 	$(DOTNET) publish src/AgentCtl/AgentCtl.csproj -c $(CONFIG) -r $(RID) -o $(PUBLISH) --nologo -v quiet \
 	  $(PUBLISH_FLAGS)
 	$(PUBLISH)/wgagent --version && $(PUBLISH)/agentctl --version
+
+## publish-arm64: the same binaries for linux-arm64 into out/publish/linux-arm64, cross-compiled (wgagent's Native AOT
+## links with clang and Debian's aarch64 cross toolchain, see scripts/deps.sh); they cannot run here, so file(1) checks them
+publish-arm64:
+	$(DOTNET) publish src/WgAgent/WgAgent.csproj -c $(CONFIG) -r linux-arm64 -o out/publish/linux-arm64 --nologo -v quiet \
+	  $(PUBLISH_FLAGS)
+	$(DOTNET) publish src/AgentCtl/AgentCtl.csproj -c $(CONFIG) -r linux-arm64 -o out/publish/linux-arm64 --nologo -v quiet \
+	  $(PUBLISH_FLAGS)
+	@for bin in wgagent agentctl; do \
+	  file -b out/publish/linux-arm64/$$bin | grep -q 'ARM aarch64' \
+	    || { echo "publish-arm64: $$bin is not an aarch64 executable: $$(file -b out/publish/linux-arm64/$$bin)"; exit 1; }; \
+	done; file out/publish/linux-arm64/wgagent out/publish/linux-arm64/agentctl | cut -c1-110
+
+DEB_VERSION = $(shell tr -d '[:space:]' < VERSION)
+DEBS        = out/deb/wgagent_$(DEB_VERSION)_amd64.deb out/deb/wgagent_$(DEB_VERSION)_arm64.deb
+
+## deb: the amd64 and arm64 .debs from nfpm.yaml (scripts/build-deb.sh) into out/deb; lintian must find no error or warning
+deb: deps publish publish-arm64
+	scripts/build-deb.sh --arch amd64
+	scripts/build-deb.sh --arch arm64
+	lintian --fail-on error,warning $(DEBS)
+	@echo "lintian: no errors, no warnings"; ls -l $(DEBS) | awk '{ printf "%s %.1f MiB\n", $$NF, $$5 / 1048576 }'
 
 clean:
 	rm -rf out

@@ -14,6 +14,9 @@ packages=(
   dpkg-dev lintian python3 hyperfine
   # Native AOT publishing of wgagent links with the C toolchain
   gcc libc6-dev zlib1g-dev
+  # make deb: linux-arm64 cross-publishing (Native AOT links with clang --target=aarch64-linux-gnu through the
+  # Debian cross binutils, libc and libgcc; llvm-objcopy strips), file(1) to check each binary's machine
+  clang llvm binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu libc6-dev-arm64-cross file
 )
 
 if [ "$(id -u)" -ne 0 ]; then

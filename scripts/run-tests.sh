@@ -21,6 +21,7 @@ suites=(
   tests/WgAgent.Firewall.Tests
   tests/WgAgent.Exporters.Tests
   tests/WgAgent.Tunnel.Tests
+  tests/WgAgent.Packaging.Tests
   tests/WgAgent.Lab.Tests
   tests/WgAgent.System.Tests
 )
