@@ -5,19 +5,22 @@
 # prints the Markdown for BENCHMARKS.md (bench/status_report.py).
 #
 #   1. `agentctl status` against `wg show wg0`: hyperfine inside the node (the host's /usr/bin/hyperfine copied in before
-#      the boot; it needs only libc, libm and libgcc_s), then experiments that take agentctl's time apart (runtime knobs,
-#      its parts, a Native AOT build) and strace timelines of single calls.
+#      the boot; it needs only libc, libm and libgcc_s), then experiments that take agentctl's time apart (its parts, a
+#      ReadyToRun build of the same source next to the shipped Native AOT one) and strace timelines of single calls.
 #   2. GET /v1/status at 100 keep-alive connections on the daemon's socket, saturating and paced at 5,000 req/s, against
-#      a static responder in the same run (the baseline); then the uncached cost of one status composition.
+#      a static responder in the same run (the baseline); then the cost of one fresh read and composition, which requests
+#      wait for only after a quiet second.
 #
 # usage (root; runs `make publish` first when out/publish is missing or older than src/):  bench/status.sh
 #   CLI_RUNS=100 CLI_WARMUP=10   hyperfine runs (≥ 50) and warm-ups of the main comparison
 #   EXPERIMENT_RUNS=40           hyperfine runs of each experiment (0: skip)
 #   STRACE_RUNS=20               straced calls of agentctl status (0: skip)
-#   AOT=1                        also publish agentctl with Native AOT (an experiment; from a copy of the sources, so
-#                                src/'s obj/ is not touched) to AOT_OUT=/tmp/agentctl-aot and measure it (0: skip)
+#   R2R=1                        also publish agentctl as ReadyToRun (-p:PublishAot=false with make publish's flags; an
+#                                experiment, from a copy of the sources, so src/'s obj/ is not touched) to
+#                                R2R_OUT=/tmp/agentctl-r2r and measure it next to the shipped Native AOT build (0: skip)
+#   DAEMON_ENV="K=V …"           environment for wgagent.service in the node (a drop-in; experiments), default none
 #   CONNECTIONS=100 DURATION=10 LOAD_WARMUP=3 PACED_RATE=5000 ROUNDS=2   the load (seconds; PACED_RATE=0: no paced runs)
-#   UNCACHED_SAMPLES=50 UNCACHED_INTERVAL_MS=600                       the uncached probe (0 samples: skip)
+#   UNCACHED_SAMPLES=50 UNCACHED_INTERVAL_MS=1100                      the uncached probe (0 samples: skip)
 #
 # Everything lives in lab namespaces, the nspawn host and a temporary directory, removed on exit and on Ctrl+C; this
 # machine's firewall, routes and units are untouched.
@@ -27,7 +30,7 @@ out=${OUT:-out/bench/status/run}
 wgagent=out/publish/linux-x64/wgagent
 agentctl=out/publish/linux-x64/agentctl
 project=bench/WgAgent.Status.Bench
-aot_out=${AOT_OUT:-/tmp/agentctl-aot}
+r2r_out=${R2R_OUT:-/tmp/agentctl-r2r}
 
 [ "$(id -u)" -eq 0 ] || { echo "status.sh: needs root (namespaces, systemd-nspawn)" >&2; exit 1; }
 for tool in systemd-nspawn nsenter ip wg wireguard-go hyperfine strace python3 dotnet; do
@@ -41,22 +44,24 @@ if [ ! -x "$wgagent" ] || [ ! -x "$agentctl" ] || [ -n "$(find src VERSION Direc
 fi
 
 rm -rf "$out"; mkdir -p "$out"
-aot_args=()
-if [ "${AOT:-1}" != 0 ]; then
-  # The experiment the issue's goal may need: the same agentctl as Native AOT. Published from a copy of the three projects
-  # it builds from (and the shared props), so neither src/'s obj/ nor out/publish changes.
-  scratch=$(mktemp -d /tmp/agentctl-aot-src.XXXXXX)
+r2r_args=()
+if [ "${R2R:-1}" != 0 ]; then
+  # What Native AOT buys, measured in the same run: the same source published as make publish did before agentctl was
+  # Native AOT (trimmed ReadyToRun single file). Published from a copy of the three projects it builds from (and the shared props), so neither src/'s
+  # obj/ nor out/publish changes.
+  scratch=$(mktemp -d /tmp/agentctl-r2r-src.XXXXXX)
   trap 'rm -rf "$scratch"' EXIT
   cp Directory.Build.props Directory.Packages.props global.json VERSION "$scratch/"
   mkdir -p "$scratch/src"
   tar -C src --exclude=bin --exclude=obj -cf - AgentCtl WgAgent.Core WgAgent.Toml | tar -C "$scratch/src" -xf -
-  rm -rf "$aot_out"
-  echo "== dotnet publish src/AgentCtl -p:PublishAot=true -o $aot_out (experiment; log: $out/aot-publish.log)" >&2
-  if dotnet publish "$scratch/src/AgentCtl" -c Release -r linux-x64 -p:PublishAot=true -o "$aot_out" --nologo \
-       -clp:NoSummary >"$out/aot-publish.log" 2>&1 && [ -x "$aot_out/agentctl" ]; then
-    aot_args=(--aot-agentctl "$aot_out/agentctl")
+  rm -rf "$r2r_out"
+  echo "== dotnet publish src/AgentCtl -p:PublishAot=false (ReadyToRun; experiment; log: $out/r2r-publish.log)" >&2
+  if dotnet publish "$scratch/src/AgentCtl" -c Release -r linux-x64 -p:PublishAot=false --self-contained -p:PublishTrimmed=true \
+       -p:PublishReadyToRun=true -p:PublishSingleFile=true -p:DebugType=none -p:PublishDocumentationFile=false -o "$r2r_out" --nologo \
+       -clp:NoSummary >"$out/r2r-publish.log" 2>&1 && [ -x "$r2r_out/agentctl" ]; then
+    r2r_args=(--r2r-agentctl "$r2r_out/agentctl")
   else
-    echo "status.sh: the Native AOT publish failed (see $out/aot-publish.log); measuring without it" >&2
+    echo "status.sh: the ReadyToRun publish failed (see $out/r2r-publish.log); measuring without it" >&2
   fi
 fi
 
@@ -65,10 +70,10 @@ dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary >&2
 
 start=$SECONDS
 # In the foreground, so Ctrl+C reaches the runner, which tears the lab down itself (exit 130).
-dotnet "$project/bin/Release/net10.0/WgAgent.Status.Bench.dll" --out "$out" "${aot_args[@]}" \
+dotnet "$project/bin/Release/net10.0/WgAgent.Status.Bench.dll" --out "$out" "${r2r_args[@]}" \
   --cli-runs "${CLI_RUNS:-100}" --cli-warmup "${CLI_WARMUP:-10}" --experiment-runs "${EXPERIMENT_RUNS:-40}" \
   --strace-runs "${STRACE_RUNS:-20}" --connections "${CONNECTIONS:-100}" --duration "${DURATION:-10}" \
   --load-warmup "${LOAD_WARMUP:-3}" --paced-rate "${PACED_RATE:-5000}" --rounds "${ROUNDS:-2}" \
-  --uncached-samples "${UNCACHED_SAMPLES:-50}" --uncached-interval-ms "${UNCACHED_INTERVAL_MS:-600}"
+  --daemon-env "${DAEMON_ENV:-}" --uncached-samples "${UNCACHED_SAMPLES:-50}" --uncached-interval-ms "${UNCACHED_INTERVAL_MS:-1100}"
 echo "== runner finished in $((SECONDS - start)) s" >&2
 python3 bench/status_report.py "$out"

@@ -17,8 +17,13 @@ internal sealed record BenchSettings
     /// <summary>Runs of agentctl under strace for the timeline of one call; 0 skips it.</summary>
     public int StraceRuns { get; init; } = 20;
 
-    /// <summary>A Native AOT build of agentctl to measure next to the shipped one (an experiment); null: none.</summary>
-    public string? AotAgentCtl { get; init; }
+    /// <summary>A ReadyToRun build of agentctl (the same source without Native AOT) to measure next to the shipped one
+    /// (an experiment: what Native AOT buys); null: none.</summary>
+    public string? ReadyToRunAgentCtl { get; init; }
+
+    /// <summary>Environment variables for wgagent.service (a drop-in written before the boot; for experiments with the
+    /// runtime's settings, e.g. DOTNET_GCgen0size); empty: none.</summary>
+    public IReadOnlyList<string> DaemonEnvironment { get; init; } = [];
 
     /// <summary>Concurrent keep-alive connections of the load generator.</summary>
     public int Connections { get; init; } = 100;
@@ -38,8 +43,9 @@ internal sealed record BenchSettings
     /// <summary>Request pairs of the uncached probe (one after the cache expired, one right after it); 0 skips it.</summary>
     public int UncachedSamples { get; init; } = 50;
 
-    /// <summary>Pause before each pair; longer than the daemon's 500 ms cache, so the first request of a pair composes.</summary>
-    public TimeSpan UncachedInterval { get; init; } = TimeSpan.FromMilliseconds(600);
+    /// <summary>Pause before each pair; longer than the daemon's stale limit (1 s: src/WgAgent/Status/StatusService.cs), so the
+    /// first request of a pair finds no answer it may serve and waits for a fresh read and composition.</summary>
+    public TimeSpan UncachedInterval { get; init; } = TimeSpan.FromMilliseconds(1100);
 
     /// <summary>Where results.json, the hyperfine exports and the journal go.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("out", "bench", "status", "run");
@@ -47,7 +53,7 @@ internal sealed record BenchSettings
     /// <summary>Upper bound on the whole run; past it everything is torn down and the run fails.</summary>
     public TimeSpan OverallTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Parses <c>--cli-runs N --cli-warmup N --experiment-runs N --strace-runs N --aot-agentctl PATH --connections N
+    /// <summary>Parses <c>--cli-runs N --cli-warmup N --experiment-runs N --strace-runs N --r2r-agentctl PATH --daemon-env "K=V …" --connections N
     /// --load-warmup S --duration S --paced-rate N --rounds N --uncached-samples N --uncached-interval-ms MS --out DIR --timeout-minutes M</c>.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value.</exception>
     public static BenchSettings Parse(IReadOnlyList<string> args)
@@ -67,14 +73,15 @@ internal sealed record BenchSettings
                 "--cli-warmup" => settings with { CliWarmup = Count(option, value, 0) },
                 "--experiment-runs" => settings with { ExperimentRuns = Count(option, value, 0) },
                 "--strace-runs" => settings with { StraceRuns = Count(option, value, 0) },
-                "--aot-agentctl" => settings with { AotAgentCtl = value.Length == 0 ? null : Path.GetFullPath(value) },
+                "--r2r-agentctl" => settings with { ReadyToRunAgentCtl = value.Length == 0 ? null : Path.GetFullPath(value) },
+                "--daemon-env" => settings with { DaemonEnvironment = value.Split(' ', StringSplitOptions.RemoveEmptyEntries) },
                 "--connections" => settings with { Connections = Count(option, value, 1) },
                 "--load-warmup" => settings with { LoadWarmup = TimeSpan.FromSeconds(Count(option, value, 0)) },
                 "--duration" => settings with { LoadDuration = TimeSpan.FromSeconds(Count(option, value, 1)) },
                 "--paced-rate" => settings with { PacedRate = Count(option, value, 0) },
                 "--rounds" => settings with { LoadRounds = Count(option, value, 0) },
                 "--uncached-samples" => settings with { UncachedSamples = Count(option, value, 0) },
-                "--uncached-interval-ms" => settings with { UncachedInterval = TimeSpan.FromMilliseconds(Count(option, value, 501)) },
+                "--uncached-interval-ms" => settings with { UncachedInterval = TimeSpan.FromMilliseconds(Count(option, value, 1001)) },
                 "--out" => settings with { OutputDirectory = value },
                 "--timeout-minutes" => settings with { OverallTimeout = TimeSpan.FromMinutes(Count(option, value, 1)) },
                 _ => throw new ArgumentException($"unknown option {option}"),

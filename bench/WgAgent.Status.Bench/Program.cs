@@ -90,7 +90,7 @@ public static class Program
                     AcceptDegraded = true,
                     Log = Log,
                 },
-                h => NodeSetup.PrepareAsync(h, tunnel, settings.AotAgentCtl),
+                h => NodeSetup.PrepareAsync(h, tunnel, settings.ReadyToRunAgentCtl, settings.DaemonEnvironment),
                 cancellationToken);
             results.Setup["boot"] = host.BootDuration!.Value.TotalSeconds;
             var (state, problems) = await NodeSetup.WaitForOkAsync(host, Log, cancellationToken);
@@ -174,9 +174,9 @@ public static class Program
 
         results.Versions["agentctl"] = await FirstLine([AgentPackage.AgentCtlPath, "--version"]);
         results.Versions["wgagent"] = await FirstLine([AgentPackage.WgAgentPath, "--version"]);
-        if (settings.AotAgentCtl is not null)
+        if (settings.ReadyToRunAgentCtl is not null)
         {
-            results.Versions["agentctl (AOT)"] = await FirstLine([NodeSetup.AotAgentCtl, "--version"]);
+            results.Versions["agentctl (ReadyToRun)"] = await FirstLine([NodeSetup.ReadyToRunAgentCtl, "--version"]);
         }
 
         results.Versions["wireguard-tools"] = await FirstLine(["wg", "--version"]);

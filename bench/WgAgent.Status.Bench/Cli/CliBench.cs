@@ -7,25 +7,27 @@ namespace WgAgent.Status.Bench.Cli;
 
 /// <summary>
 /// Part 1, inside the booted node with the tunnel up and the daemon ready: hyperfine of `wg show wg0` and `agentctl status`
-/// (the issue's ratio), then experiments that take agentctl's time apart, then strace timelines of single calls.
+/// (the issue's ratio), then experiments that take agentctl's time apart, then strace timelines of single calls. The shipped
+/// agentctl is Native AOT; given a ReadyToRun build of the same source, it is measured alongside (what Native AOT buys),
+/// with the JIT's work in it.
 /// </summary>
 internal sealed class CliBench(BootedHost host, BenchSettings settings, Action<string> log)
 {
     private const string Status = "agentctl status";
-    private const string Aot = "agentctl-aot";
+    private const string ReadyToRun = "agentctl-r2r";
     private const string InsidePath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static readonly TimeSpan StraceTimeout = TimeSpan.FromSeconds(60);
 
-    private bool HasAot => settings.AotAgentCtl is not null;
+    private bool HasReadyToRun => settings.ReadyToRunAgentCtl is not null;
 
     /// <summary>Runs every part of it.</summary>
     public async Task<CliResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = new CliResult();
         List<(string, string)> main = [("wg show wg0", "wg show wg0"), (Status, Status)];
-        if (HasAot)
+        if (HasReadyToRun)
         {
-            main.Add(("agentctl status, Native AOT build (experiment)", $"{Aot} status"));
+            main.Add(("agentctl status, ReadyToRun build (experiment)", $"{ReadyToRun} status"));
         }
 
         await NodeSetup.RefreshHandshakesAsync(host, cancellationToken);
@@ -39,24 +41,27 @@ internal sealed class CliBench(BootedHost host, BenchSettings settings, Action<s
                 settings.OutputDirectory, cancellationToken);
         }
 
-        foreach (var command in new[] { "--version", "status" })
+        if (HasReadyToRun)
         {
-            var file = $"/root/jit-{command.TrimStart('-')}.txt";
-            await host.ExecAsync(["env", "DOTNET_JitDisasmSummary=1", "DOTNET_JitStdOutFile=" + file, "agentctl", command], cancellationToken: cancellationToken);
-            var text = (await host.ExecAsync(["cat", file], cancellationToken: cancellationToken)).Stdout;
-            await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, Path.GetFileName(file)), text, CancellationToken.None);
-            result.Jit.Add(JitSummary.Parse("agentctl " + command, text));
+            foreach (var command in new[] { "--version", "status" })
+            {
+                var file = $"/root/jit-{command.TrimStart('-')}.txt";
+                await host.ExecAsync(["env", "DOTNET_JitDisasmSummary=1", "DOTNET_JitStdOutFile=" + file, ReadyToRun, command], cancellationToken: cancellationToken);
+                var text = (await host.ExecAsync(["cat", file], cancellationToken: cancellationToken)).Stdout;
+                await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, Path.GetFileName(file)), text, CancellationToken.None);
+                result.Jit.Add(JitSummary.Parse($"{ReadyToRun} {command}", text));
+            }
         }
 
         if (settings.StraceRuns > 0)
         {
-            log($"strace: {settings.StraceRuns} calls of agentctl status{(HasAot ? " and as many of the AOT build" : "")}");
+            log($"strace: {settings.StraceRuns} calls of agentctl status{(HasReadyToRun ? " and as many of the ReadyToRun build" : "")}");
             for (var i = 0; i < settings.StraceRuns; i++)
             {
                 await TimelineAsync("/usr/bin/agentctl", result.Strace, i, cancellationToken);
-                if (HasAot)
+                if (HasReadyToRun)
                 {
-                    await TimelineAsync(NodeSetup.AotAgentCtl, result.StraceAot, i, cancellationToken);
+                    await TimelineAsync(NodeSetup.ReadyToRunAgentCtl, result.StraceReadyToRun, i, cancellationToken);
                 }
             }
 
@@ -74,22 +79,19 @@ internal sealed class CliBench(BootedHost host, BenchSettings settings, Action<s
             (Status, Status),
             ("agentctl --version (runtime start, command line)", "agentctl --version"),
             ("agentctl status, no socket (all but the request)", "agentctl status --socket /run/wgagent/missing.sock"),
+            ("agentctl status --json (no rendering)", "agentctl status --json"),
             ("curl GET /v1/status (the request alone, native client)", "curl -s -o /dev/null --unix-socket " + NodeSetup.StatusSocket + " http://localhost/v1/status"),
-            ("env agentctl status (reference for the knobs below)", "env " + Status),
-            ("DOTNET_TieredPGO=0", "env DOTNET_TieredPGO=0 " + Status),
-            ("DOTNET_TC_QuickJitForLoops=0", "env DOTNET_TC_QuickJitForLoops=0 " + Status),
-            ("DOTNET_TieredCompilation=0", "env DOTNET_TieredCompilation=0 " + Status),
-            ("DOTNET_ReadyToRun=0 (ReadyToRun code ignored)", "env DOTNET_ReadyToRun=0 " + Status),
-            ("DOTNET_EnableWriteXorExecute=0", "env DOTNET_EnableWriteXorExecute=0 " + Status),
-            ("DOTNET_gcConcurrent=0", "env DOTNET_gcConcurrent=0 " + Status),
+            ("env agentctl status (reference for the knob below)", "env " + Status),
+            // The JIT knobs of the ReadyToRun era do nothing to native code; the GC's settings still apply.
+            ("DOTNET_gcConcurrent=0 (no background GC thread)", "env DOTNET_gcConcurrent=0 " + Status),
         ];
-        if (HasAot)
+        if (HasReadyToRun)
         {
-            list.Add(("agentctl-aot --version", $"{Aot} --version"));
-            list.Add(("agentctl-aot status", $"{Aot} status"));
+            list.Add(("agentctl-r2r --version", $"{ReadyToRun} --version"));
+            list.Add(("agentctl-r2r status", $"{ReadyToRun} status"));
         }
 
-        // What one refresh of the daemon's status cache runs or does (the nft listing is in-process there, via libnftables).
+        // What one refresh of the daemon's status answers runs or does (the nft listing is in-process there, via libnftables).
         list.Add(("wg show wg0 dump (the daemon runs it per refresh)", "wg show wg0 dump"));
         list.Add(("systemctl show … (the daemon runs it per refresh)",
             "systemctl show --property=Id,ActiveState wg-quick@wg0.service prometheus-node-exporter.service"));

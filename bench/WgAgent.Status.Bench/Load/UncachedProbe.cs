@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace WgAgent.Status.Bench.Load;
 
 /// <summary>
-/// The cost of one status composition, which the load mostly does not see: the daemon serves a read of the kernel and the
-/// units for 500 ms (src/WgAgent/Status/StatusSource.cs). On one keep-alive connection, every interval (longer than that):
-/// a request that finds the cache expired and composes, then at once one that is served from the fresh cache.
+/// The cost of one fresh read and composition, which the load never waits for: the daemon serves the answers of one read of
+/// the kernel and the units for 0.5 s and, up to 1 s old, while the next read runs in the background
+/// (src/WgAgent/Status/StatusService.cs, RefreshingCache). After a quiet second nothing may be served, so on one keep-alive
+/// connection, every interval (longer than a second): a request that waits for a fresh read, then at once one that is
+/// served from it.
 /// </summary>
 internal static class UncachedProbe
 {

@@ -16,8 +16,8 @@ internal static class NodeSetup
     /// <summary>hyperfine inside the node (the host's binary: it needs only libc, libm and libgcc_s, which Debian 12 has).</summary>
     public const string Hyperfine = "/usr/local/bin/hyperfine";
 
-    /// <summary>Where the Native AOT agentctl of the experiment goes.</summary>
-    public const string AotAgentCtl = "/usr/local/bin/agentctl-aot";
+    /// <summary>Where the ReadyToRun agentctl of the experiment goes (the same source without Native AOT).</summary>
+    public const string ReadyToRunAgentCtl = "/usr/local/bin/agentctl-r2r";
 
     /// <summary>The status socket, as the daemon sees it.</summary>
     public const string StatusSocket = "/run/wgagent/agent.sock";
@@ -25,14 +25,20 @@ internal static class NodeSetup
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Installs everything before the boot.</summary>
-    public static async Task PrepareAsync(BootedHost host, TunnelConfig tunnel, string? aotAgentCtl)
+    public static async Task PrepareAsync(BootedHost host, TunnelConfig tunnel, string? readyToRunAgentCtl, IReadOnlyList<string> daemonEnvironment)
     {
         await AgentInstaller.InstallGuardedNodeAsync(host, tunnel, LabAgentConfig.TunnelEgress());
         await AgentInstaller.InstallDaemonAsync(host);
         await host.CopyInAsync("/usr/bin/hyperfine", Hyperfine, AgentPackage.ExecutableMode);
-        if (aotAgentCtl is not null)
+        if (daemonEnvironment.Count > 0)
         {
-            await host.CopyInAsync(aotAgentCtl, AotAgentCtl, AgentPackage.ExecutableMode);
+            await host.WriteFileAsync($"/etc/systemd/system/{AgentPackage.DaemonUnit}.d/bench-environment.conf",
+                "[Service]\n" + string.Concat(daemonEnvironment.Select(e => $"Environment=\"{e}\"\n")));
+        }
+
+        if (readyToRunAgentCtl is not null)
+        {
+            await host.CopyInAsync(readyToRunAgentCtl, ReadyToRunAgentCtl, AgentPackage.ExecutableMode);
         }
     }
 

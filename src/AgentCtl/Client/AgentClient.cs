@@ -1,124 +1,157 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
 namespace AgentCtl.Client;
 
 /// <summary>
-/// Talks to the daemon's API: HTTP/1.1 over the Unix socket (what <c>curl --unix-socket</c> does). HttpClient with a
-/// connect callback that opens the Unix socket instead of TCP, so the protocol stays standard HTTP.
+/// Talks to the daemon's API: one HTTP/1.1 request over the Unix socket per call (what <c>curl --unix-socket</c> does),
+/// with <c>Connection: close</c>. Blocking calls on the calling thread: a CLI makes one request and exits, and HttpClient's
+/// machinery (the thread pool, the socket engine's epoll thread, timers, connection pooling) cost agentctl more than
+/// the whole request (bench/status.sh, BENCHMARKS.md "Status API and agentctl").
 /// </summary>
-public sealed class AgentClient : IDisposable
+public sealed class AgentClient
 {
     private const int MaxAttempts = 3;
+    private const int MaxBodyBytes = 16 * 1024 * 1024;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
-    private readonly HttpClient http;
 
     /// <summary>Creates a client for <paramref name="socketPath"/>.</summary>
     /// <param name="socketPath">E.g. /run/wgagent/agent.sock.</param>
-    /// <param name="timeout">Per request, connect included.</param>
+    /// <param name="timeout">For the whole call, connect, retries and the answer included.</param>
     public AgentClient(string socketPath, TimeSpan timeout)
     {
         SocketPath = socketPath;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-            UseProxy = false,
-        };
-        http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = timeout };
+        Timeout = timeout;
     }
 
     /// <summary>The socket used.</summary>
     public string SocketPath { get; }
 
+    /// <summary>The limit of one call.</summary>
+    public TimeSpan Timeout { get; }
+
     /// <summary>GET <paramref name="path"/>.</summary>
-    /// <exception cref="AgentUnreachableException">The socket could not be reached.</exception>
-    public Task<AgentResponse> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, cancellationToken);
+    /// <param name="path">E.g. /v1/status.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="AgentUnreachableException">The socket could not be reached, or did not answer HTTP in time.</exception>
+    public AgentResponse Get(string path) => Send("GET", path);
 
     /// <summary>POST <paramref name="path"/> with an empty body.</summary>
-    /// <exception cref="AgentUnreachableException">The socket could not be reached.</exception>
-    public Task<AgentResponse> PostAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, cancellationToken);
+    /// <param name="path">E.g. /v1/reload.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="AgentUnreachableException">The socket could not be reached, or did not answer HTTP in time.</exception>
+    public AgentResponse Post(string path) => Send("POST", path);
 
-    /// <inheritdoc />
-    public void Dispose() => http.Dispose();
-
-    private async Task<AgentResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    private AgentResponse Send(string method, string path)
     {
-        // Busy (the daemon's connection cap answers 503; a full listen queue refuses a connect with EAGAIN): a few short,
-        // bounded retries, then report what the daemon said.
+        var started = Stopwatch.GetTimestamp();
+        // Busy (the daemon's connection cap answers 503): a few short, bounded retries, then report what it said. A full
+        // listen queue needs none: a blocking connect waits for room (up to the send timeout, unix(7)).
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var response = SendOnce(method, path, started);
+            var delay = RetryDelay * attempt;
+            if (response.StatusCode != 503 || attempt == MaxAttempts || Stopwatch.GetElapsedTime(started) + delay >= Timeout)
             {
-                var response = await SendOnceAsync(method, path, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode != 503 || attempt == MaxAttempts)
-                {
-                    return response;
-                }
-            }
-            catch (AgentUnreachableException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.TryAgain or SocketError.WouldBlock }
-                                                       && attempt < MaxAttempts)
-            {
-                // Retried below.
+                return response;
             }
 
-            await Task.Delay(RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
+            Thread.Sleep(delay);
         }
     }
 
-    private async Task<AgentResponse> SendOnceAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    private AgentResponse SendOnce(string method, string path, long started)
     {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            using var request = new HttpRequestMessage(method, path);
-            if (method == HttpMethod.Post)
+            socket.SendTimeout = Remaining(started);
+            socket.Connect(new UnixDomainSocketEndPoint(SocketPath));
+            var request = Encoding.ASCII.GetBytes($"{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + (method == "POST" ? "Content-Length: 0\r\n\r\n" : "\r\n"));
+            for (var sent = 0; sent < request.Length;)
             {
-                request.Content = new ByteArrayContent([]);
+                sent += socket.Send(request.AsSpan(sent));
             }
 
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            return new AgentResponse((int)response.StatusCode, body);
-        }
-        catch (HttpRequestException e) when (e.InnerException is SocketException socket)
-        {
-            throw Unreachable(socket.SocketErrorCode, socket);
+            return Receive(socket, started);
         }
         catch (SocketException e)
         {
-            throw Unreachable(e.SocketErrorCode, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new AgentUnreachableException(SocketPath, $"no answer within {http.Timeout.TotalSeconds:0} s",
-                "the daemon may be hung: `systemctl status wgagent`, `journalctl -u wgagent`", e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new AgentUnreachableException(SocketPath, e.Message, "`systemctl status wgagent`", e);
+            throw Unreachable(e);
         }
     }
 
-    private AgentUnreachableException Unreachable(SocketError error, Exception inner) => error switch
+    private AgentResponse Receive(Socket socket, long started)
     {
+        var buffer = new byte[16 * 1024];
+        var count = 0;
+        ResponseHead? head = null;
+        while (head?.ContentLength is not { } length || count < head.Length + length)
+        {
+            if (count == buffer.Length)
+            {
+                if (buffer.Length >= MaxBodyBytes)
+                {
+                    throw NotHttp($"the answer is longer than {MaxBodyBytes} bytes");
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            socket.ReceiveTimeout = Remaining(started);
+            var received = socket.Receive(buffer.AsSpan(count));
+            if (received == 0)
+            {
+                break;
+            }
+
+            count += received;
+            if (head is null && !ResponseHead.TryParse(buffer.AsSpan(0, count), out head, out var error) && error is not null)
+            {
+                throw NotHttp(error);
+            }
+        }
+
+        if (head is null)
+        {
+            throw NotHttp(count == 0 ? "the daemon closed the connection without an answer" : "the daemon closed the connection in the middle of the answer's head");
+        }
+
+        var bodyLength = count - head.Length;
+        if (head.ContentLength is { } expected && bodyLength < expected)
+        {
+            throw NotHttp($"the daemon closed the connection after {bodyLength} of {expected} bytes of the answer");
+        }
+
+        return new AgentResponse(head.StatusCode, Encoding.UTF8.GetString(buffer, head.Length, (int)(head.ContentLength ?? bodyLength)));
+    }
+
+    // Milliseconds left for the next blocking call (SO_SNDTIMEO / SO_RCVTIMEO; 0 would mean none, so at least 1).
+    private int Remaining(long started)
+    {
+        var left = Timeout - Stopwatch.GetElapsedTime(started);
+        return left <= TimeSpan.Zero ? throw TimedOut(null) : Math.Max(1, (int)Math.Ceiling(left.TotalMilliseconds));
+    }
+
+    private AgentUnreachableException NotHttp(string reason) =>
+        new(SocketPath, $"the answer is not HTTP/1.1: {reason}", "`systemctl status wgagent`");
+
+    private AgentUnreachableException TimedOut(Exception? inner) =>
+        new(SocketPath, $"no answer within {Timeout.TotalSeconds:0.###} s", "the daemon may be hung: `systemctl status wgagent`, `journalctl -u wgagent`", inner);
+
+    private AgentUnreachableException Unreachable(SocketException e) => e.SocketErrorCode switch
+    {
+        // ENOENT comes back as AddressNotAvailable.
         SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported =>
-            new AgentUnreachableException(SocketPath, "no such socket", "is wgagent running? `systemctl status wgagent`", inner),
+            new AgentUnreachableException(SocketPath, "no such socket", "is wgagent running? `systemctl status wgagent`", e),
         SocketError.ConnectionRefused =>
-            new AgentUnreachableException(SocketPath, "connection refused (nothing listens on it)", "`systemctl status wgagent`; `systemctl restart wgagent`", inner),
+            new AgentUnreachableException(SocketPath, "connection refused (nothing listens on it)", "`systemctl status wgagent`; `systemctl restart wgagent`", e),
         SocketError.AccessDenied =>
-            new AgentUnreachableException(SocketPath, "permission denied", "run as root or as a member of group wgagent (`sudo usermod -aG wgagent $USER`, then log in again)", inner),
-        _ => new AgentUnreachableException(SocketPath, inner.Message, "`systemctl status wgagent`", inner),
+            new AgentUnreachableException(SocketPath, "permission denied", "run as root or as a member of group wgagent (`sudo usermod -aG wgagent $USER`, then log in again)", e),
+        // A blocking call that reached its SO_SNDTIMEO / SO_RCVTIMEO: EAGAIN, reported as one of these.
+        SocketError.TimedOut or SocketError.WouldBlock or SocketError.TryAgain => TimedOut(e),
+        _ => new AgentUnreachableException(SocketPath, e.Message, "`systemctl status wgagent`", e),
     };
 }

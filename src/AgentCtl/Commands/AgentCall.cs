@@ -16,35 +16,31 @@ internal static class AgentCall
     /// Sends the request; on failure writes the error and returns null (the caller exits with
     /// <see cref="StatusExitCodes.UnreachableOrError"/>).
     /// </summary>
-    public static async Task<(T Document, string Body)?> RunAsync<T>(string socketPath, TimeSpan timeout, bool post, string path, string what,
-        Parser<T> parse, TextWriter error, CancellationToken cancellationToken, Func<AgentUnreachableException, string>? describeUnreachable = null)
+    public static (T Document, string Body)? Run<T>(string socketPath, TimeSpan timeout, bool post, string path, string what, Parser<T> parse,
+        TextWriter error, Func<AgentUnreachableException, string>? describeUnreachable = null)
         where T : class
     {
         AgentResponse response;
-        using (var client = new AgentClient(socketPath, timeout))
+        var client = new AgentClient(socketPath, timeout);
+        try
         {
-            try
-            {
-                response = post
-                    ? await client.PostAsync(path, cancellationToken).ConfigureAwait(false)
-                    : await client.GetAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AgentUnreachableException e)
-            {
-                await error.WriteAsync(describeUnreachable?.Invoke(e) ?? $"agentctl: {e.Message}\n  hint: {e.Hint}\n").ConfigureAwait(false);
-                return null;
-            }
+            response = post ? client.Post(path) : client.Get(path);
+        }
+        catch (AgentUnreachableException e)
+        {
+            error.Write(describeUnreachable?.Invoke(e) ?? $"agentctl: {e.Message}\n  hint: {e.Hint}\n");
+            return null;
         }
 
         if (!response.IsSuccess)
         {
-            await error.WriteLineAsync(ApiError.Describe(what, response.StatusCode, response.Body)).ConfigureAwait(false);
+            error.WriteLine(ApiError.Describe(what, response.StatusCode, response.Body));
             return null;
         }
 
         if (!parse(response.Body, out var document, out var problem) || document is null)
         {
-            await error.WriteLineAsync($"agentctl: {what}: the daemon's answer is not the expected document ({problem})").ConfigureAwait(false);
+            error.WriteLine($"agentctl: {what}: the daemon's answer is not the expected document ({problem})");
             return null;
         }
 

@@ -18,15 +18,15 @@ internal static class KillswitchShowCommand
             json,
             socket,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(socket)!, parseResult.GetValue(json),
-            parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
+        command.SetAction(parseResult => Run(parseResult.GetValue(socket)!, parseResult.GetValue(json),
+            parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string socketPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(string socketPath, bool json, TextWriter output, TextWriter error)
     {
-        var answer = await AgentCall.RunAsync<KillswitchDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/killswitch",
-            "killswitch show", StatusJson.TryDeserializeKillswitch, error, cancellationToken).ConfigureAwait(false);
+        var answer = AgentCall.Run<KillswitchDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/killswitch",
+            "killswitch show", StatusJson.TryDeserializeKillswitch, error);
         if (answer is not { } ok)
         {
             return StatusExitCodes.UnreachableOrError;
@@ -35,16 +35,15 @@ internal static class KillswitchShowCommand
         var document = ok.Document;
         if (json)
         {
-            await output.WriteLineAsync(ok.Body.TrimEnd()).ConfigureAwait(false);
+            output.WriteLine(ok.Body.TrimEnd());
         }
         else
         {
-            await output.WriteAsync(document.AppliedRuleset is { } applied ? applied.TrimEnd() + "\n" : "(table inet wgagent is not in the kernel)\n")
-                .ConfigureAwait(false);
+            output.Write(document.AppliedRuleset is { } applied ? applied.TrimEnd() + "\n" : "(table inet wgagent is not in the kernel)\n");
             var verdict = document.Match
                 ? "matches the expected table"
                 : $"does NOT match the expected table{(document.FirstDifference is { } d ? $": {d}" : "")}{(document.Error is { } e ? $" ({e})" : "")}";
-            await output.WriteLineAsync($"\ntable inet wgagent {verdict} (state {document.State.ToString().ToLowerInvariant()})").ConfigureAwait(false);
+            output.WriteLine($"\ntable inet wgagent {verdict} (state {document.State.ToString().ToLowerInvariant()})");
         }
 
         return document.Match ? StatusExitCodes.Ok : StatusExitCodes.Degraded;

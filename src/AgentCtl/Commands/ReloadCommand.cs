@@ -16,16 +16,16 @@ internal static class ReloadCommand
         {
             socket,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(socket)!, parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error, cancellationToken));
+        command.SetAction(parseResult => Run(parseResult.GetValue(socket)!, parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string socketPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(string socketPath, TextWriter output, TextWriter error)
     {
         // A reload may wait for systemctl (an exporter's restart): longer than a status read.
-        var answer = await AgentCall.RunAsync<StatusDocument>(socketPath, TimeSpan.FromSeconds(120), post: true, "/v1/reload", "reload",
-            StatusJson.TryDeserialize, error, cancellationToken).ConfigureAwait(false);
+        var answer = AgentCall.Run<StatusDocument>(socketPath, TimeSpan.FromSeconds(120), post: true, "/v1/reload", "reload",
+            StatusJson.TryDeserialize, error);
         if (answer is not { } ok)
         {
             return StatusExitCodes.UnreachableOrError;
@@ -34,12 +34,11 @@ internal static class ReloadCommand
         var document = ok.Document;
         if (document.Config.Error is { } broken)
         {
-            await error.WriteLineAsync($"agentctl: reload: {broken}; the previous policy is kept\n  hint: `agentctl config check` shows every problem")
-                .ConfigureAwait(false);
+            error.WriteLine($"agentctl: reload: {broken}; the previous policy is kept\n  hint: `agentctl config check` shows every problem");
             return StatusExitCodes.Degraded;
         }
 
-        await output.WriteLineAsync($"agentctl: reload: {document.Config.Path} is in force (loaded {document.Config.LoadedAt:u})").ConfigureAwait(false);
+        output.WriteLine($"agentctl: reload: {document.Config.Path} is in force (loaded {document.Config.LoadedAt:u})");
         return StatusExitCodes.Ok;
     }
 }

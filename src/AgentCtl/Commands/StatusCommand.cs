@@ -19,23 +19,24 @@ internal static class StatusCommand
             json,
             socket,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(socket)!, parseResult.GetValue(json),
-            parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
+        // Synchronous, as every agentctl command: no thread pool, no Ctrl+C handler thread (a CLI that is interrupted just ends).
+        command.SetAction(parseResult => Run(parseResult.GetValue(socket)!, parseResult.GetValue(json),
+            parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string socketPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(string socketPath, bool json, TextWriter output, TextWriter error)
     {
         var color = AgentOptions.UseColor(output);
-        var answer = await AgentCall.RunAsync<StatusDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/status", "status",
-            StatusJson.TryDeserialize, error, cancellationToken,
-            e => StatusTextView.RenderUnreachable(e.SocketPath, e.Reason, color && ReferenceEquals(error, Console.Error), e.Hint)).ConfigureAwait(false);
+        var answer = AgentCall.Run<StatusDocument>(socketPath, AgentOptions.RequestTimeout, post: false, "/v1/status", "status",
+            StatusJson.TryDeserialize, error,
+            e => StatusTextView.RenderUnreachable(e.SocketPath, e.Reason, color && ReferenceEquals(error, Console.Error), e.Hint));
         if (answer is not { } ok)
         {
             return StatusExitCodes.UnreachableOrError;
         }
 
-        await output.WriteAsync(json ? ok.Body.TrimEnd() + "\n" : StatusTextView.Render(ok.Document, color, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+        output.Write(json ? ok.Body.TrimEnd() + "\n" : StatusTextView.Render(ok.Document, color, DateTimeOffset.UtcNow));
         return StatusExitCodes.For(ok.Document.State);
     }
 }

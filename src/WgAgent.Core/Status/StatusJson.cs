@@ -5,13 +5,18 @@ using System.Text.Json;
 
 namespace WgAgent.Core.Status;
 
-/// <summary>Reads and writes the status API's JSON (what the daemon serves and agentctl reads).</summary>
+/// <summary>
+/// Reads and writes the status API's JSON (what the daemon serves and agentctl reads). Writing uses the source-generated
+/// <see cref="StatusJsonContext"/>; reading uses <see cref="StatusJsonReader"/>, which needs no serializer metadata, so a
+/// program that only reads (agentctl) neither builds nor carries it.
+/// </summary>
 public static class StatusJson
 {
     // The default encoder escapes what is dangerous inside HTML (quotes as \u0022, backticks, apostrophes, all
     // non-ASCII): unreadable in `curl` output and pointless in an application/json answer nobody embeds in a page.
-    // Control characters, backslash and the double quote are still escaped, as JSON requires.
-    private static readonly StatusJsonContext Context = new(new JsonSerializerOptions(StatusJsonContext.Default.Options)
+    // Control characters, backslash and the double quote are still escaped, as JSON requires. Created on first write
+    // (two threads may both create one; either serves).
+    private static StatusJsonContext Context => field ??= new(new JsonSerializerOptions(StatusJsonContext.Default.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
@@ -42,17 +47,13 @@ public static class StatusJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The document.</returns>
     /// <exception cref="JsonException">The text is not a status document.</exception>
-    public static StatusDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, Context.StatusDocument)
-        ?? throw new JsonException("the status document is null");
+    public static StatusDocument Deserialize(string json) => StatusJsonReader.ReadStatus(json);
 
     /// <summary>Reads a kill-switch document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The document.</returns>
     /// <exception cref="JsonException">The text is not a kill-switch document.</exception>
-    public static KillswitchDocument DeserializeKillswitch(string json) =>
-        JsonSerializer.Deserialize(json, Context.KillswitchDocument)
-        ?? throw new JsonException("the kill-switch document is null");
+    public static KillswitchDocument DeserializeKillswitch(string json) => StatusJsonReader.ReadKillswitch(json);
 
     /// <summary>Reads a status document without throwing.</summary>
     /// <param name="json">The JSON text.</param>

@@ -17,10 +17,12 @@ public sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-            ? value
-            : throw new JsonException($"{text} is not an ISO 8601 timestamp");
+        return TryParse(text, out var value) ? value : throw new JsonException($"{text} is not an ISO 8601 timestamp");
     }
+
+    /// <summary>Reads a timestamp as <see cref="Read"/> does (also for <see cref="StatusJsonReader"/>).</summary>
+    internal static bool TryParse(string? text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)

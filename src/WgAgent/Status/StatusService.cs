@@ -13,14 +13,28 @@ namespace WgAgent.Status;
 /// <summary>
 /// Serves the status API on the Unix socket (<c>[status] socket</c>, 0660 root:<c>[status] group</c>) and the metrics on the
 /// WireGuard addresses (<c>[metrics] port</c>; FreeBind, so they listen before the address exists; the kill switch lets only
-/// the scrapers in over wg0). The metrics listeners follow the exporters' addresses.
+/// the scrapers in over wg0). The metrics listeners follow the exporters' addresses. Every answer comes from the last read
+/// of the status (<see cref="StatusSource"/>), composed and serialized once (<see cref="StatusAnswers"/>) and refreshed in
+/// the background (<see cref="RefreshingCache{T}"/>): a request never waits for the kernel or PID 1 while someone asked
+/// within the last second.
 /// </summary>
 public sealed class StatusService : BackgroundService
 {
+    /// <summary>How long the answers of one read are served before a request starts the next read.</summary>
+    public static readonly TimeSpan AnswerFreshFor = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Answers this old are no longer served while the next read runs: a request after a quiet second waits for a fresh
+    /// read. Under steady requests a read (~20 ms) ends long before, so an answer is at most 0.5 s + one read old.
+    /// </summary>
+    public static readonly TimeSpan AnswerStaleLimit = TimeSpan.FromSeconds(1);
+
+    private const string ReadFailedHint = "see the agent's log: journalctl -u wgagent";
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(2);
 
     private readonly StatusSource source;
+    private readonly RefreshingCache<StatusAnswers> answers;
     private readonly AgentService agent;
     private readonly DaemonStatusBoard board;
     private readonly ILogger logger;
@@ -35,6 +49,15 @@ public sealed class StatusService : BackgroundService
         this.agent = agent;
         this.board = board;
         this.logger = logger;
+        answers = new RefreshingCache<StatusAnswers>(ReadAnswers, TimeProvider.System, AnswerFreshFor, AnswerStaleLimit, "status refresh",
+            LowerBackgroundPriority);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        answers.Dispose();
+        base.Dispose();
     }
 
     /// <inheritdoc />
@@ -88,31 +111,52 @@ public sealed class StatusService : BackgroundService
         }
     }
 
-    private async ValueTask<HttpResponse> StatusAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var document = StatusComposer.Compose(await source.ReadAsync(cancellationToken).ConfigureAwait(false));
-        return HttpResponse.Json(200, StatusJson.SerializeToUtf8(document));
-    }
+    private async ValueTask<HttpResponse> StatusAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Answer(await answers.GetAsync(cancellationToken).ConfigureAwait(false), a => a.Status);
 
-    private async ValueTask<HttpResponse> KillswitchAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var document = StatusComposer.ComposeKillswitch(await source.ReadAsync(cancellationToken).ConfigureAwait(false));
-        return HttpResponse.Json(200, StatusJson.SerializeToUtf8(document));
-    }
+    private async ValueTask<HttpResponse> KillswitchAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Answer(await answers.GetAsync(cancellationToken).ConfigureAwait(false), a => a.Killswitch);
+
+    private async ValueTask<HttpResponse> MetricsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Answer(await answers.GetAsync(cancellationToken).ConfigureAwait(false), a => a.Metrics);
 
     private async ValueTask<HttpResponse> ReloadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         logger.LogInformation("status: reload requested over the API by uid {Uid}", request.Peer?.UserId);
         await agent.ReloadAndWaitAsync(cancellationToken).ConfigureAwait(false);
-        source.Invalidate();
-        return await StatusAsync(request, cancellationToken).ConfigureAwait(false);
+        // A read that starts after the reload, which every later request waits for too: none sees the state before it.
+        return Answer(await answers.ReadAgainAsync(cancellationToken).ConfigureAwait(false), a => a.Status);
     }
 
-    private async ValueTask<HttpResponse> MetricsAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The refreshes nobody waits for yield the CPU to the requests they serve; a read a caller waits for (the first after a
+    // quiet second, a reload's) keeps normal priority, so a busy host does not slow `agentctl status` down further.
+    private void LowerBackgroundPriority()
     {
-        var document = StatusComposer.Compose(await source.ReadAsync(cancellationToken).ConfigureAwait(false));
-        return HttpResponse.Text(200, MetricsText.Render(document), MetricsText.ContentType);
+        if (RefreshThreadPriority.Lower() is { } problem)
+        {
+            logger.LogWarning("status: cannot lower the background refresh's priority (nice {Nice}): {Problem}", RefreshThreadPriority.Nice, problem);
+        }
     }
+
+    // On the cache's own threads: the read blocks, and composing takes a fraction of a millisecond, off the request path.
+    private StatusAnswers ReadAnswers(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return StatusAnswers.Compose(source.Read(cancellationToken));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Logged once per read; every request served from it answers 500 with the message.
+            logger.LogError(e, "status: reading the status failed");
+            throw;
+        }
+    }
+
+    private static HttpResponse Answer(CachedRead<StatusAnswers> read, Func<StatusAnswers, HttpResponse> pick) =>
+        read.Value is { } value
+            ? pick(value)
+            : HttpResponse.Error(500, $"reading the status failed: {read.Error!.Message}", ReadFailedHint);
 
     /// <summary>Listens on the exporters' addresses at the configured port; moves when they move.</summary>
     private async Task FollowMetricsAsync(CancellationToken cancellationToken)

@@ -12,14 +12,12 @@ namespace WgAgent.Status;
 /// <summary>
 /// Reads what the status is composed from: the daemon's own state, and — because status must be the truth, not the
 /// daemon's hope — the kernel's table, <c>wg show dump</c>, what listens on the exporters' ports and the units' states,
-/// read fresh. A result is reused for <see cref="MaxAge"/> and concurrent callers share one read, so a thousand
-/// clients cost the kernel and PID 1 a few reads a second.
+/// read fresh at every call (~20 ms: two processes, a netlink dump). <see cref="StatusService"/> keeps the last read's
+/// answers and refreshes them in the background (<see cref="RefreshingCache{T}"/>), so a thousand clients cost the kernel
+/// and PID 1 a few reads a second and none of them waits for one.
 /// </summary>
 public sealed class StatusSource
 {
-    /// <summary>How long one read of the kernel and the units is served to later requests.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(500);
-
     private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(5);
 
     private readonly DaemonStatusBoard board;
@@ -28,8 +26,6 @@ public sealed class StatusSource
     private readonly INftables nftables;
     private readonly ISystemctl systemctl;
     private readonly TimeProvider clock;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private (StatusInputs Inputs, long At)? cached;
 
     /// <summary>Creates the source.</summary>
     public StatusSource(DaemonStatusBoard board, KillswitchEnforcer enforcer, ExporterSupervisor exporters, INftables nftables, ISystemctl systemctl,
@@ -43,61 +39,37 @@ public sealed class StatusSource
         this.clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The inputs, at most <see cref="MaxAge"/> old.</summary>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The inputs.</returns>
-    public async Task<StatusInputs> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (Fresh() is { } hit)
-        {
-            return hit;
-        }
-
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Fresh() is { } shared)
-            {
-                return shared;
-            }
-
-            var inputs = await ReadFreshAsync(cancellationToken).ConfigureAwait(false);
-            cached = (inputs, clock.GetTimestamp());
-            return inputs;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Forgets the cached read (after a reload, so its answer shows the new state).</summary>
-    public void Invalidate() => cached = null;
-
-    private StatusInputs? Fresh() =>
-        cached is { } c && clock.GetElapsedTime(c.At) < MaxAge ? c.Inputs : null;
-
-    private async Task<StatusInputs> ReadFreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the inputs now, blocking the calling thread (~20 ms): meant for a thread of its own (the status cache's), not
+    /// the thread pool that serves requests. `wg show dump` and `systemctl show` start first, from the calling thread, and
+    /// run while the table is listed in-process and the listening sockets are checked.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The inputs; <see cref="StatusInputs.Now"/> is when the read ended.</returns>
+    public StatusInputs Read(CancellationToken cancellationToken)
     {
         var snapshot = board.Current;
         var killswitch = snapshot.Killswitch;
         var config = killswitch.Config;
+        var dumpRead = snapshot.Tunnel.IsPresent ? ReadDumpAsync(snapshot.Tunnel.Interface.Value, cancellationToken) : null;
+        var unitsRead = ReadUnitStatesAsync(snapshot, cancellationToken);
 
         string? kernelTable = null;
         string? kernelError = null;
         try
         {
-            kernelTable = await nftables.ListTableAsync(cancellationToken).ConfigureAwait(false);
+            // libnftables answers synchronously; the task is complete when it returns.
+            kernelTable = nftables.ListTableAsync(cancellationToken).GetAwaiter().GetResult();
         }
         catch (NftablesException e)
         {
             kernelError = e.Message;
         }
 
-        var (dump, dumpError) = snapshot.Tunnel.IsPresent ? await ReadDumpAsync(snapshot.Tunnel.Interface.Value, cancellationToken).ConfigureAwait(false) : (null, null);
         var report = snapshot.Exporters;
         var listeners = config is not null && report is not null ? exporters.Check(config, report.Addresses, report.Problems) : report;
-        var units = await ReadUnitStatesAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var (dump, dumpError) = dumpRead is null ? (null, null) : dumpRead.GetAwaiter().GetResult();
+        var units = unitsRead.GetAwaiter().GetResult();
         return new StatusInputs
         {
             Now = clock.GetUtcNow(),
