@@ -21,7 +21,11 @@ public sealed class NamespaceOwners
     public void Record(string name)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        File.WriteAllText(Path.Combine(Directory, name), $"{Environment.ProcessId} {StartTime(Environment.ProcessId)}\n");
+        // Written aside and renamed: a parallel test's ReapStaleAsync must never read a half-written (empty) record
+        // and take a live owner for a dead one. The dot keeps the temporary name out of every prefix* match.
+        var temporary = Path.Combine(Directory, $".{name}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, $"{Environment.ProcessId} {StartTime(Environment.ProcessId)}\n");
+        File.Move(temporary, Path.Combine(Directory, name), overwrite: true);
     }
 
     /// <summary>Drops the record of <paramref name="name"/> (nothing happens when there is none).</summary>
@@ -41,7 +45,16 @@ public sealed class NamespaceOwners
 
         foreach (var file in System.IO.Directory.GetFiles(Directory, prefix + "*"))
         {
-            var owner = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string[] owner;
+            try
+            {
+                owner = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // its owner finished (Forget) between the listing and the read: nothing to reap
+            }
+
             if (owner.Length == 2 && int.TryParse(owner[0], out var pid) && StartTime(pid) == owner[1])
             {
                 continue;
